@@ -1,0 +1,50 @@
+package io.synod.ejb.config;
+
+import java.util.Optional;
+
+/**
+ * Every configuration key the node reads. The table in {@code config/CONFIGURATION.md} documents exactly
+ * these keys (a test keeps the two in step). Environment variables work as MicroProfile Config maps them:
+ * {@code synod.cluster-secret} can be given as {@code SYNOD_CLUSTER_SECRET}.
+ */
+public enum ConfigKey {
+
+    NODE_ID("synod.node-id", null,
+            "Stable identity of this member; letters, digits, '.', '_', '-' (1-64). Default: the Payara instance name (--name)."),
+    DATA_DIR("synod.data-dir", null,
+            "Directory for the write-ahead log, snapshots and node files. Default: <Payara root dir>/synod-data/<node id>."),
+    CLUSTER_SECRET("synod.cluster-secret", null,
+            "Shared secret authenticating members to each other (at least 16 characters). Required: the node refuses to start without it."),
+    BOOTSTRAP_EXPECT("synod.bootstrap-expect", "3",
+            "Number of members that must be visible before the first voting configuration forms; readiness stays DOWN until then."),
+    TRANSPORT_HOST("synod.transport.host", null,
+            "Address the Synod transport binds to and announces. Default: the address Payara's Hazelcast binds to."),
+    TRANSPORT_PORT("synod.transport.port", "7900",
+            "TCP port of the Synod transport (1-65535); each instance on one host needs its own."),
+    ADMIN_USERNAME("synod.admin.username", "admin",
+            "User name for the admin console and ops API (role synod-admin)."),
+    ADMIN_PASSWORD("synod.admin.password", null,
+            "Password for the admin console. When unset, the node generates one at first start, stores it in <data dir>/admin-password (mode 600) and logs it once.");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    ConfigKey(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public Optional<String> defaultValue() {
+        return Optional.ofNullable(defaultValue);
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,37 @@
+package io.synod.ejb.config;
+
+import io.synod.core.consensus.NodeId;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The node's validated configuration.
+ *
+ * @param transportHost absent means "the address Payara's Hazelcast binds to", resolved once discovery starts
+ * @param adminPassword absent means "generate one and keep it in the data directory"
+ */
+public record NodeSettings(
+        NodeId nodeId,
+        Path dataDir,
+        ClusterSecret clusterSecret,
+        int bootstrapExpect,
+        Optional<String> transportHost,
+        int transportPort,
+        String adminUsername,
+        Optional<String> adminPassword) {
+
+    /** Values to show operators (console, logs): everything but secrets. */
+    public java.util.Map<String, String> describe() {
+        var shown = new java.util.LinkedHashMap<String, String>();
+        shown.put(ConfigKey.NODE_ID.key(), nodeId.value());
+        shown.put(ConfigKey.DATA_DIR.key(), dataDir.toString());
+        shown.put(ConfigKey.CLUSTER_SECRET.key(), clusterSecret.toString());
+        shown.put(ConfigKey.BOOTSTRAP_EXPECT.key(), Integer.toString(bootstrapExpect));
+        shown.put(ConfigKey.TRANSPORT_HOST.key(), transportHost.orElse("(Hazelcast bind address)"));
+        shown.put(ConfigKey.TRANSPORT_PORT.key(), Integer.toString(transportPort));
+        shown.put(ConfigKey.ADMIN_USERNAME.key(), adminUsername);
+        shown.put(ConfigKey.ADMIN_PASSWORD.key(), adminPassword.isPresent() ? "******** (configured)" : "******** (generated)");
+        return shown;
+    }
+}

@@ -1,0 +1,117 @@
+package io.synod.ejb.config;
+
+import io.synod.core.consensus.NodeId;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Reads and validates every {@link ConfigKey}. Pure (a key lookup function in, settings or a one-line
+ * {@link InvalidConfigurationException} out) so every rule is unit-tested without a server.
+ */
+public final class NodeSettingsReader {
+
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\-\\[\\]]{1,253}");
+    private static final Pattern USER = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+
+    private final Function<String, Optional<String>> lookup;
+
+    /** @param lookup the raw value of a key (MicroProfile Config in the server), empty when unset */
+    public NodeSettingsReader(Function<String, Optional<String>> lookup) {
+        this.lookup = lookup;
+    }
+
+    /**
+     * @param instanceName the Payara instance name, the default node id
+     * @param serverRoot   the Payara instance root, under which the default data directory lives
+     */
+    public NodeSettings read(Optional<String> instanceName, Path serverRoot) {
+        NodeId nodeId = nodeId(instanceName);
+        return new NodeSettings(
+                nodeId,
+                dataDir(serverRoot, nodeId),
+                ClusterSecret.of(raw(ConfigKey.CLUSTER_SECRET).orElse(null)),
+                intIn(ConfigKey.BOOTSTRAP_EXPECT, 1, 99),
+                transportHost(),
+                intIn(ConfigKey.TRANSPORT_PORT, 1, 65535),
+                adminUsername(),
+                adminPassword());
+    }
+
+    private NodeId nodeId(Optional<String> instanceName) {
+        Optional<String> configured = raw(ConfigKey.NODE_ID);
+        String value = configured.or(() -> instanceName).orElseThrow(() -> new InvalidConfigurationException(
+                "invalid configuration: " + ConfigKey.NODE_ID.key()
+                        + " is not set and the Payara instance name is unavailable (set synod.node-id or start Payara Micro with --name)"));
+        try {
+            return NodeId.of(value);
+        } catch (IllegalArgumentException e) {
+            throw InvalidConfigurationException.of(ConfigKey.NODE_ID, value,
+                    "use 1-64 characters from letters, digits, '.', '_', '-'");
+        }
+    }
+
+    private Path dataDir(Path serverRoot, NodeId nodeId) {
+        Optional<String> configured = raw(ConfigKey.DATA_DIR);
+        if (configured.isEmpty()) {
+            return serverRoot.resolve("synod-data").resolve(nodeId.value()).toAbsolutePath().normalize();
+        }
+        try {
+            Path path = Path.of(configured.get());
+            if (!path.isAbsolute()) {
+                throw InvalidConfigurationException.of(ConfigKey.DATA_DIR, configured.get(), "must be an absolute path");
+            }
+            return path.normalize();
+        } catch (InvalidPathException e) {
+            throw InvalidConfigurationException.of(ConfigKey.DATA_DIR, configured.get(), "not a valid path: " + e.getReason());
+        }
+    }
+
+    private Optional<String> transportHost() {
+        Optional<String> configured = raw(ConfigKey.TRANSPORT_HOST);
+        configured.filter(h -> !HOST.matcher(h).matches()).ifPresent(h -> {
+            throw InvalidConfigurationException.of(ConfigKey.TRANSPORT_HOST, h, "must be a host name or IP address");
+        });
+        return configured;
+    }
+
+    private String adminUsername() {
+        String value = raw(ConfigKey.ADMIN_USERNAME).orElse(ConfigKey.ADMIN_USERNAME.defaultValue().orElseThrow());
+        if (!USER.matcher(value).matches()) {
+            throw InvalidConfigurationException.of(ConfigKey.ADMIN_USERNAME, value,
+                    "use 1-64 characters from letters, digits, '.', '_', '@', '-'");
+        }
+        return value;
+    }
+
+    private Optional<String> adminPassword() {
+        Optional<String> configured = raw(ConfigKey.ADMIN_PASSWORD);
+        configured.filter(p -> p.length() < 8).ifPresent(p -> {
+            throw new InvalidConfigurationException("invalid configuration: " + ConfigKey.ADMIN_PASSWORD.key()
+                    + " is too short (at least 8 characters)");
+        });
+        return configured;
+    }
+
+    private int intIn(ConfigKey key, int min, int max) {
+        String value = raw(key).orElse(key.defaultValue().orElseThrow());
+        int parsed;
+        try {
+            parsed = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw InvalidConfigurationException.of(key, value, "must be an integer from " + min + " to " + max);
+        }
+        if (parsed < min || parsed > max) {
+            throw InvalidConfigurationException.of(key, value, "must be an integer from " + min + " to " + max);
+        }
+        return parsed;
+    }
+
+    /** A set value, trimmed; blank counts as unset. */
+    private Optional<String> raw(ConfigKey key) {
+        return lookup.apply(key.key()).map(String::trim).filter(v -> !v.isEmpty());
+    }
+}

@@ -1,0 +1,210 @@
+package io.synod.ejb.node;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.synod.api.ClusterMember;
+import io.synod.api.SynodCluster;
+import io.synod.api.SynodConnectionFactory;
+import io.synod.api.spi.SynodBackend;
+import io.synod.api.spi.SynodBackendRegistry;
+import io.synod.ejb.config.InvalidConfigurationException;
+import io.synod.ejb.config.NodeSettings;
+import io.synod.ejb.config.NodeSettingsReader;
+import io.synod.ejb.discovery.DuplicateNodeIdException;
+import io.synod.ejb.discovery.HazelcastLocator;
+import io.synod.ejb.discovery.MemberAnnouncement;
+import io.synod.ejb.discovery.MemberDirectory;
+import io.synod.ejb.security.AdminCredentials;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.resource.ConnectionFactoryDefinition;
+import jakarta.resource.spi.TransactionSupport;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The Synod node of this server instance. Starts with the application: validates configuration (an invalid
+ * value fails the deployment with a one-line reason), locks the data directory, announces itself through
+ * Payara's Hazelcast and publishes itself to the resource adapter so applications can reach it.
+ *
+ * <p>The connection factory definition lives here so that it exists exactly as long as the node does.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@ConnectionFactoryDefinition(
+        name = SynodConnectionFactory.JNDI_NAME,
+        interfaceName = "io.synod.api.SynodConnectionFactory",
+        resourceAdapter = "synod-connector",
+        transactionSupport = TransactionSupport.TransactionSupportLevel.NoTransaction,
+        description = "Synod: connections to the node on this instance")
+public class SynodNode {
+
+    private static final Logger LOG = Logger.getLogger(SynodNode.class.getName());
+    private static final long DISCOVERY_RETRY_MILLIS = 500;
+    private static final long REANNOUNCE_SECONDS = 2;
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
+
+    private volatile NodeSettings settings;
+    private volatile AdminCredentials adminCredentials;
+    private volatile NodeState state = NodeState.DISCOVERING;
+    private volatile String failure = "";
+    private volatile MemberDirectory directory;
+    private DataDirectoryLock dataDirectoryLock;
+    private ScheduledFuture<?> discoveryRetry;
+    private ScheduledFuture<?> reannouncement;
+    private final SynodBackend backend = () -> new LocalCluster();
+
+    @PostConstruct
+    void start() {
+        Config config = ConfigProvider.getConfig();
+        try {
+            settings = new NodeSettingsReader(key -> config.getOptionalValue(key, String.class))
+                    .read(PayaraInstanceName.find(), serverRoot());
+        } catch (InvalidConfigurationException e) {
+            LOG.severe("Synod node refuses to start: " + e.getMessage());
+            throw e;
+        }
+        try {
+            dataDirectoryLock = DataDirectoryLock.acquire(settings.dataDir());
+        } catch (IllegalStateException e) {
+            LOG.severe("Synod node refuses to start: " + e.getMessage());
+            throw e;
+        }
+        adminCredentials = AdminCredentials.resolve(settings.adminUsername(), settings.adminPassword(),
+                settings.dataDir(), LOG::warning);
+        LOG.info(() -> "Synod node " + settings.nodeId() + " starting with " + settings.describe());
+        if (!tryStartDiscovery()) {
+            discoveryRetry = scheduler.scheduleWithFixedDelay(this::retryDiscovery,
+                    DISCOVERY_RETRY_MILLIS, DISCOVERY_RETRY_MILLIS, TimeUnit.MILLISECONDS);
+        }
+        SynodBackendRegistry.register(backend);
+    }
+
+    @PreDestroy
+    void stop() {
+        SynodBackendRegistry.unregister(backend);
+        if (discoveryRetry != null) {
+            discoveryRetry.cancel(false);
+        }
+        if (reannouncement != null) {
+            reannouncement.cancel(false);
+        }
+        MemberDirectory current = directory;
+        if (current != null) {
+            current.stop();
+        }
+        if (dataDirectoryLock != null) {
+            dataDirectoryLock.close();
+        }
+        state = NodeState.STOPPED;
+        LOG.info(() -> "Synod node " + settings.nodeId() + " stopped");
+    }
+
+    public NodeSettings settings() {
+        return settings;
+    }
+
+    public AdminCredentials adminCredentials() {
+        return adminCredentials;
+    }
+
+    public NodeState state() {
+        return state;
+    }
+
+    /** Why the node is {@link NodeState#FAILED}; empty otherwise. */
+    public String failure() {
+        return failure;
+    }
+
+    /** Live members (empty until discovery started). */
+    public List<ClusterMember> members() {
+        MemberDirectory current = directory;
+        return current == null ? List.of() : current.members();
+    }
+
+    public Optional<ClusterMember> localMember() {
+        MemberDirectory current = directory;
+        if (current == null) {
+            return Optional.empty();
+        }
+        MemberAnnouncement self = current.self();
+        return Optional.of(new ClusterMember(self.nodeId().value(), self.transportHost(), self.transportPort(), true));
+    }
+
+    private void retryDiscovery() {
+        if ((state != NodeState.DISCOVERING || tryStartDiscovery()) && discoveryRetry != null) {
+            discoveryRetry.cancel(false);
+        }
+    }
+
+    /** @return whether there is nothing left to retry (started, or failed for good) */
+    private synchronized boolean tryStartDiscovery() {
+        Optional<HazelcastInstance> hazelcast = HazelcastLocator.find();
+        if (hazelcast.isEmpty()) {
+            return false;
+        }
+        String host = settings.transportHost().orElseGet(() -> HazelcastLocator.bindHost(hazelcast.get()));
+        MemberDirectory started = new MemberDirectory(hazelcast.get(),
+                new MemberAnnouncement(settings.nodeId(), host, settings.transportPort()));
+        try {
+            started.start();
+            directory = started;
+            state = NodeState.RUNNING;
+            reannouncement = scheduler.scheduleWithFixedDelay(() -> reassert(started),
+                    REANNOUNCE_SECONDS, REANNOUNCE_SECONDS, TimeUnit.SECONDS);
+        } catch (DuplicateNodeIdException e) {
+            failure = e.getMessage();
+            state = NodeState.FAILED;
+            LOG.severe("Synod node cannot join: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Synod discovery could not start yet; retrying", e);
+            return false;
+        }
+        return true;
+    }
+
+    private static void reassert(MemberDirectory current) {
+        try {
+            current.reassert();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "could not re-assert the announcement (Hazelcast busy or shutting down)", e);
+        }
+    }
+
+    private static Path serverRoot() {
+        String root = System.getProperty("com.sun.aas.instanceRoot");
+        return Path.of(root != null ? root : System.getProperty("user.dir"));
+    }
+
+    /** The cluster view handed to the resource adapter (and from it to applications). */
+    private final class LocalCluster implements SynodCluster {
+
+        @Override
+        public List<ClusterMember> members() {
+            return SynodNode.this.members();
+        }
+
+        @Override
+        public ClusterMember localMember() {
+            return SynodNode.this.localMember().orElseThrow(() ->
+                    new io.synod.api.SynodUnavailableException("the Synod node has not announced itself yet"));
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package io.synod.ejb.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class NodeSettingsReaderTest {
+
+    private static final String SECRET = "0123456789abcdef-secret";
+    private static final Path ROOT = Path.of("/srv/payara/n1");
+
+    private final Map<String, String> values = new HashMap<>(Map.of("synod.cluster-secret", SECRET));
+
+    private NodeSettings read(Optional<String> instanceName) {
+        return new NodeSettingsReader(key -> Optional.ofNullable(values.get(key))).read(instanceName, ROOT);
+    }
+
+    @Test
+    void defaultsFollowTheInstance() {
+        NodeSettings settings = read(Optional.of("n1"));
+        assertThat(settings.nodeId().value()).isEqualTo("n1");
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/srv/payara/n1/synod-data/n1"));
+        assertThat(settings.bootstrapExpect()).isEqualTo(3);
+        assertThat(settings.transportPort()).isEqualTo(7900);
+        assertThat(settings.transportHost()).isEmpty();
+        assertThat(settings.adminUsername()).isEqualTo("admin");
+        assertThat(settings.adminPassword()).isEmpty();
+    }
+
+    @Test
+    void configuredValuesWin() {
+        values.putAll(Map.of("synod.node-id", "alpha", "synod.data-dir", "/data/synod",
+                "synod.bootstrap-expect", "5", "synod.transport.host", "10.0.0.7", "synod.transport.port", "7911",
+                "synod.admin.username", "ops", "synod.admin.password", "correct horse"));
+        NodeSettings settings = read(Optional.of("n1"));
+        assertThat(settings.nodeId().value()).isEqualTo("alpha");
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/data/synod"));
+        assertThat(settings.bootstrapExpect()).isEqualTo(5);
+        assertThat(settings.transportHost()).contains("10.0.0.7");
+        assertThat(settings.transportPort()).isEqualTo(7911);
+        assertThat(settings.adminUsername()).isEqualTo("ops");
+        assertThat(settings.adminPassword()).contains("correct horse");
+    }
+
+    @Test
+    void secretsNeverShowInTheDescription() {
+        values.put("synod.admin.password", "correct horse");
+        NodeSettings settings = read(Optional.of("n1"));
+        assertThat(settings.describe().toString()).doesNotContain(SECRET).doesNotContain("correct horse");
+        assertThat(settings.clusterSecret().toString()).doesNotContain(SECRET);
+    }
+
+    @ParameterizedTest(name = "{0}={1} is refused")
+    @CsvSource({
+            "synod.bootstrap-expect, 0, 'synod.bootstrap-expect=0 (must be an integer from 1 to 99)'",
+            "synod.bootstrap-expect, three, 'synod.bootstrap-expect=three (must be an integer from 1 to 99)'",
+            "synod.transport.port, 70000, 'synod.transport.port=70000 (must be an integer from 1 to 65535)'",
+            "synod.transport.port, -1, 'synod.transport.port=-1 (must be an integer from 1 to 65535)'",
+            "synod.node-id, 'bad id!', 'synod.node-id=bad id! (use 1-64 characters'",
+            "synod.data-dir, relative/dir, 'synod.data-dir=relative/dir (must be an absolute path)'",
+            "synod.transport.host, 'not a host', 'synod.transport.host=not a host (must be a host name or IP address)'",
+            "synod.admin.username, 'a b', 'synod.admin.username=a b (use 1-64 characters'",
+            "synod.cluster-secret, short, 'synod.cluster-secret is too short (5 characters; at least 16 required)'",
+            "synod.admin.password, 1234567, 'synod.admin.password is too short (at least 8 characters)'"
+    })
+    void invalidValuesAreRefusedWithAOneLineReason(String key, String value, String expected) {
+        values.put(key, value);
+        assertThatThrownBy(() -> read(Optional.of("n1")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining(expected)
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void missingSecretIsRefused() {
+        values.remove("synod.cluster-secret");
+        assertThatThrownBy(() -> read(Optional.of("n1")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("synod.cluster-secret is not set");
+    }
+
+    @Test
+    void noNodeIdAndNoInstanceNameIsRefused() {
+        assertThatThrownBy(() -> read(Optional.empty()))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining("synod.node-id is not set");
+    }
+
+    @Test
+    void blankValuesCountAsUnset() {
+        values.put("synod.bootstrap-expect", "  ");
+        assertThat(read(Optional.of("n1")).bootstrapExpect()).isEqualTo(3);
+    }
+}

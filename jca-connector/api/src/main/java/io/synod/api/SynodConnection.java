@@ -1,0 +1,16 @@
+package io.synod.api;
+
+/**
+ * A connection handle from the Synod resource adapter. Short-lived: obtain, use, close (try-with-resources),
+ * exactly like a JDBC connection; inside a JTA transaction the container enlists it.
+ * Most applications never see this type: the injectable beans open and close connections for them.
+ */
+public interface SynodConnection extends AutoCloseable {
+
+    /** The cluster view, through this connection. */
+    SynodCluster cluster();
+
+    /** Returns the handle to the container's pool. Idempotent. */
+    @Override
+    void close();
+}

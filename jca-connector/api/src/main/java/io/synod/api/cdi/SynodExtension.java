@@ -1,0 +1,26 @@
+package io.synod.api.cdi;
+
+import io.synod.api.SynodCluster;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.Extension;
+
+/**
+ * Makes Synod's API injectable in any application on the instance, with no code and no beans.xml entry in
+ * the application: Weld finds this extension through {@code META-INF/services} on the application's class
+ * loader, whose parent (Payara's connector class loader) holds the deployed synod-connector.rar.
+ *
+ * <p>Every bean it adds is a thin delegate that borrows a connection from the resource adapter per call,
+ * so calls made inside a JTA transaction are enlisted like any other resource.
+ */
+public class SynodExtension implements Extension {
+
+    void registerBeans(@Observes AfterBeanDiscovery event) {
+        ConnectionSource connections = new ConnectionSource();
+        event.addBean()
+                .types(SynodCluster.class, Object.class)
+                .scope(ApplicationScoped.class)
+                .createWith(context -> new ConnectorBackedCluster(connections));
+    }
+}

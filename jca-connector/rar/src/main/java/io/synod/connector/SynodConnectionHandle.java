@@ -1,0 +1,64 @@
+package io.synod.connector;
+
+import io.synod.api.ClusterMember;
+import io.synod.api.SynodCluster;
+import io.synod.api.SynodConnection;
+import io.synod.api.spi.SynodBackendRegistry;
+
+import java.util.List;
+
+/**
+ * The handle an application holds. Every call goes to the node registered on this instance at the time of
+ * the call, so a redeployed node is picked up without reopening connections.
+ */
+public class SynodConnectionHandle implements SynodConnection {
+
+    private volatile SynodManagedConnection owner;
+    private volatile boolean closed;
+
+    SynodConnectionHandle(SynodManagedConnection owner) {
+        this.owner = owner;
+    }
+
+    @Override
+    public SynodCluster cluster() {
+        ensureOpen();
+        return new SynodCluster() {
+            @Override
+            public List<ClusterMember> members() {
+                ensureOpen();
+                return SynodBackendRegistry.current().cluster().members();
+            }
+
+            @Override
+            public ClusterMember localMember() {
+                ensureOpen();
+                return SynodBackendRegistry.current().cluster().localMember();
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        owner.handleClosed(this);
+    }
+
+    void reassociate(SynodManagedConnection newOwner) {
+        owner = newOwner;
+    }
+
+    /** The container cleaned up the managed connection under this handle: it may not be used any more. */
+    void invalidate() {
+        closed = true;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("this Synod connection is closed");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Backing beans of the console pages. */
+package io.synod.admin.console;
