@@ -1,0 +1,21 @@
+package io.synod.core.statemachine.kv;
+
+import java.util.List;
+
+/** The answer to "what changed since revision r". */
+public sealed interface WatchResult {
+
+    /** Every event with revision >= the requested one, oldest first; {@code revision} is the store's current one. */
+    record Events(List<KvEvent> events, long revision) implements WatchResult {
+        public Events {
+            events = List.copyOf(events);
+        }
+    }
+
+    /**
+     * The requested revision is at or below {@code compactRevision}: its events are gone, the watcher must re-read
+     * the current state and watch from {@code revision + 1} (etcd's ErrCompacted).
+     */
+    record Compacted(long compactRevision, long revision) implements WatchResult {
+    }
+}
