@@ -161,6 +161,22 @@ final class Network {
         }
     }
 
+    /** Tick only {@code ids} (one tick each, then stabilize) until one of them leads; returns its id. */
+    String tickUntilLeader(String... ids) {
+        for (int i = 0; i < 200; i++) {
+            for (String id : ids) {
+                if (node(id).status().role() == Role.LEADER) {
+                    return id;
+                }
+            }
+            for (String id : ids) {
+                node(id).tick();
+            }
+            stabilize();
+        }
+        throw new AssertionError("no leader among " + Arrays.toString(ids));
+    }
+
     /** The shell of one member: persist, then send, then apply, then advance. */
     void processReady(Member m) {
         while (m.node.hasReady()) {
