@@ -1,5 +1,6 @@
 package io.synod.core.log;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -9,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 
 /** Durable whole-file replacement and the directory fsync that makes creates, renames and deletes stick. */
@@ -61,22 +61,22 @@ final class AtomicFile {
 
     /**
      * Force the directory entry itself: without it a freshly created or renamed file can vanish after a
-     * power loss even though its content was forced. Some platforms cannot open a directory; there the
-     * rename is all we can do.
+     * power loss even though its content was forced. Windows cannot open a directory as a channel; there the
+     * rename is all we can do. Everywhere else a failure here is a real failure.
      */
     static void syncDirectory(Path dir) throws IOException {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            if (Files.isDirectory(dir) && isWindows()) {
+        FileChannel channel;
+        try {
+            channel = FileChannel.open(dir, StandardOpenOption.READ);
+        } catch (IOException e) {
+            if (File.separatorChar == '\\') {
                 return;
             }
             throw e;
         }
-    }
-
-    private static boolean isWindows() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
+        try (channel) {
+            channel.force(true);
+        }
     }
 
     /** Delete leftover temp files from an interrupted write; returns their names for the recovery report. */

@@ -108,6 +108,12 @@ public final class DurableLogStorage implements LogStorage, Closeable {
                         boolean sync) throws IOException {
         checkWritable();
         List<LogEntry> toAppend = entriesPastSnapshot(entries, snapshot);
+        long lastAfter = !toAppend.isEmpty() ? toAppend.get(toAppend.size() - 1).index()
+                : snapshot.isPresent() && isNewer(snapshot.get()) ? snapshot.get().metadata().index() : memory.lastIndex();
+        if (hardState.isPresent() && hardState.get().commit() > lastAfter) {
+            throw new IllegalArgumentException("commit " + hardState.get().commit() + " is beyond the last index "
+                    + lastAfter + " this persist leaves");
+        }
         try {
             if (snapshot.isPresent() && isNewer(snapshot.get())) {
                 Snapshot snap = snapshot.get();
@@ -125,10 +131,6 @@ public final class DurableLogStorage implements LogStorage, Closeable {
                 wal.sync();
             }
             if (newHardState) {
-                if (hardState.get().commit() > memory.lastIndex()) {
-                    throw new IllegalArgumentException("commit " + hardState.get().commit()
-                            + " is beyond the last index " + memory.lastIndex());
-                }
                 hardStateFile.write(hardState.get());
                 memory.setHardState(hardState.get());
             }

@@ -39,7 +39,6 @@ public final class SegmentedWal implements Closeable {
     private final List<WalSegment.Sealed> sealed;
     private final Recovery recovery;
     private WalSegment current;
-    private long lastIndex;
     private ByteBuffer scratch = ByteBuffer.allocate(64 * 1024);
     private boolean unsynced;
     private boolean failed;
@@ -51,13 +50,20 @@ public final class SegmentedWal implements Closeable {
     private long segmentsRolled;
 
     private SegmentedWal(Path dir, WalOptions options, List<WalSegment.Sealed> sealed, WalSegment current,
-                         long lastIndex, Recovery recovery) {
+                         Recovery recovery) {
         this.dir = dir;
         this.options = options;
         this.sealed = sealed;
         this.current = current;
-        this.lastIndex = lastIndex;
         this.recovery = recovery;
+    }
+
+    /**
+     * Open the WAL for appending without rebuilding a log from it (tools, benchmarks). Torn tails are still
+     * cut and corruption still refused; the shell uses {@link DurableLogStorage#open} instead.
+     */
+    public static SegmentedWal open(Path dir, WalOptions options) throws IOException {
+        return open(dir, options, (record, file, offset) -> { });
     }
 
     /**
@@ -74,11 +80,6 @@ public final class SegmentedWal implements Closeable {
         WalSegment current = null;
         Optional<TornTail> torn = Optional.empty();
         long records = 0;
-        long[] lastIndex = {0};
-        WalReplay tracking = (record, file, offset) -> {
-            replay.apply(record, file, offset);
-            lastIndex[0] = SegmentReader.indexOf(record);
-        };
         for (int i = 0; i < files.size(); i++) {
             Path file = files.get(i);
             SegmentName name = SegmentName.parse(file).orElseThrow();
@@ -87,7 +88,7 @@ public final class SegmentedWal implements Closeable {
                         + sealed.get(i - 1).name().sequence() + " (a segment file is missing)");
             }
             boolean last = i == files.size() - 1;
-            SegmentReader.Result result = SegmentReader.read(file, name, last, tracking);
+            SegmentReader.Result result = SegmentReader.read(file, name, last, replay);
             records += result.records();
             torn = result.tornTail();
             if (!last) {
@@ -104,7 +105,7 @@ public final class SegmentedWal implements Closeable {
             current = WalSegment.create(dir, new SegmentName(1, 1));
         }
         Recovery recovery = new Recovery(files.size(), records, torn, tempsRemoved);
-        return new SegmentedWal(dir, options, sealed, current, lastIndex[0], recovery);
+        return new SegmentedWal(dir, options, sealed, current, recovery);
     }
 
     /** Write {@code entries} (no fsync). Entries at or below the last written index overwrite that suffix. */
@@ -210,7 +211,6 @@ public final class SegmentedWal implements Closeable {
                 WalRecordCodec.encode(record, scratch);
                 batchMax = Math.max(batchMax, SegmentReader.indexOf(record));
                 batchRecords++;
-                lastIndex = SegmentReader.indexOf(record);
             }
             flush(batchMax, batchRecords);
         } catch (IOException | RuntimeException e) {
@@ -268,10 +268,5 @@ public final class SegmentedWal implements Closeable {
                     .sorted(Comparator.comparingLong(p -> SegmentName.parse(p).orElseThrow().sequence()))
                     .toList();
         }
-    }
-
-    /** Index of the last record written or replayed (0 for an empty WAL); names the next segment on roll. */
-    long lastIndex() {
-        return lastIndex;
     }
 }

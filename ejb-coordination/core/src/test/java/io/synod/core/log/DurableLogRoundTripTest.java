@@ -141,6 +141,9 @@ class DurableLogRoundTripTest {
             List<LogEntry> holey = List.of(LogFixtures.entry(6, 1), LogFixtures.entry(8, 1));
             assertThatThrownBy(() -> log.persist(Optional.empty(), holey, Optional.empty(), true))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("non-consecutive");
+            assertThatThrownBy(() -> log.persist(Optional.of(new HardState(1, Optional.empty(), 9)), entries(6, 6, 1),
+                    Optional.empty(), true))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("commit 9");
             assertThat(log.counters().bytesWritten()).isEqualTo(bytes);
         }
         try (DurableLogStorage log = DurableLogStorage.open(dir)) {
