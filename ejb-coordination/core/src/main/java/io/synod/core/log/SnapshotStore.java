@@ -35,6 +35,17 @@ public final class SnapshotStore {
     private static final int MAGIC = 0x5359_4E53; // "SYNS"
     private static final byte VERSION = 1;
 
+    /** Index and term as the file name states them. */
+    private record FileName(long index, long term) {
+        static FileName of(Path file) {
+            Matcher m = NAME.matcher(file.getFileName().toString());
+            if (!m.matches()) {
+                throw new IllegalArgumentException("not a snapshot file name: " + file);
+            }
+            return new FileName(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)));
+        }
+    }
+
     /** The newest snapshot that passed its checks, and why any newer ones were passed over. */
     public record Loaded(Optional<Snapshot> snapshot, List<String> rejected) {
     }
@@ -89,14 +100,14 @@ public final class SnapshotStore {
 
     /** Index of the oldest snapshot file kept, if any (the furthest a damaged newer one could fall back). */
     public Optional<Long> oldestIndex() throws IOException {
-        return snapshotFiles().stream().findFirst().map(p -> indexOf(p)[0]);
+        return snapshotFiles().stream().findFirst().map(p -> FileName.of(p).index());
     }
 
     /** Snapshot files, oldest first. */
     public List<Path> snapshotFiles() throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> NAME.matcher(p.getFileName().toString()).matches())
-                    .sorted(Comparator.<Path>comparingLong(p -> indexOf(p)[0]).thenComparingLong(p -> indexOf(p)[1]))
+                    .sorted(Comparator.<Path>comparingLong(p -> FileName.of(p).index()).thenComparingLong(p -> FileName.of(p).term()))
                     .toList();
         }
     }
@@ -124,10 +135,10 @@ public final class SnapshotStore {
             }
             byte[] data = new byte[length];
             buf.get(data);
-            long[] named = indexOf(file);
-            if (named[0] != index || named[1] != term) {
+            FileName named = FileName.of(file);
+            if (named.index() != index || named.term() != term) {
                 throw new IllegalArgumentException("content is index " + index + ", term " + term
-                        + " but the file name says " + named[0] + ", " + named[1]);
+                        + " but the file name says " + named.index() + ", " + named.term());
             }
             return new Snapshot(new SnapshotMetadata(index, term, conf), data);
         } catch (IllegalArgumentException | BufferUnderflowException e) {
@@ -147,13 +158,5 @@ public final class SnapshotStore {
 
     static String fileName(long index, long term) {
         return String.format("snapshot-%020d-%020d.snap", index, term);
-    }
-
-    private static long[] indexOf(Path file) {
-        Matcher m = NAME.matcher(file.getFileName().toString());
-        if (!m.matches()) {
-            throw new IllegalArgumentException("not a snapshot file name: " + file);
-        }
-        return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
     }
 }
