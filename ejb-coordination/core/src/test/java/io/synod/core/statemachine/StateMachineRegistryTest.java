@@ -46,7 +46,8 @@ class StateMachineRegistryTest {
     }
 
     private static KvResult result(ApplyOutcome outcome) throws CodecException {
-        byte[] bytes = outcome instanceof ApplyOutcome.Applied a ? a.result() : ((ApplyOutcome.Duplicate) outcome).result();
+        byte[] bytes = outcome instanceof ApplyOutcome.Applied a ? a.result()
+                : ((ApplyOutcome.Duplicate) outcome).result();
         return KvResultCodec.decode(bytes);
     }
 

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param maxTtl             longest time-to-live
  * @param historyMaxEvents   watch history bound, in events (older revisions are compacted away)
  * @param historyMaxBytes    watch history bound, in approximate bytes (values are kept in the history)
+ * @param maxScanBytes       a scan page ends early (with {@code more}) once its keys and values reach this size,
+ *                           so one page of large values cannot become a huge result (and a huge dedup entry)
  */
 public record KvLimits(int maxKeyBytes, int maxValueBytes, int maxScanLimit, Duration maxTtl,
-                       int historyMaxEvents, long historyMaxBytes) {
+                       int historyMaxEvents, long historyMaxBytes, int maxScanBytes) {
 
     /** Absolute ceilings, also what decoders accept regardless of configuration. */
     public static final int HARD_MAX_KEY_BYTES = 64 * 1024;
@@ -23,7 +25,7 @@ public record KvLimits(int maxKeyBytes, int maxValueBytes, int maxScanLimit, Dur
     public static final int HARD_MAX_SCAN_LIMIT = 1_000_000;
 
     public static final KvLimits DEFAULT =
-            new KvLimits(1024, 1024 * 1024, 10_000, Duration.ofDays(365), 100_000, 64L * 1024 * 1024);
+            new KvLimits(1024, 1024 * 1024, 10_000, Duration.ofDays(365), 100_000, 64L * 1024 * 1024, 4 * 1024 * 1024);
 
     public KvLimits {
         Objects.requireNonNull(maxTtl, "maxTtl");
@@ -31,6 +33,7 @@ public record KvLimits(int maxKeyBytes, int maxValueBytes, int maxScanLimit, Dur
         requireIn("maxValueBytes", maxValueBytes, 0, HARD_MAX_VALUE_BYTES);
         requireIn("maxScanLimit", maxScanLimit, 1, HARD_MAX_SCAN_LIMIT);
         requireIn("historyMaxEvents", historyMaxEvents, 1, Integer.MAX_VALUE);
+        requireIn("maxScanBytes", maxScanBytes, 1, Integer.MAX_VALUE);
         if (maxTtl.toMillis() < 1 || historyMaxBytes < 1) {
             throw new IllegalArgumentException("maxTtl must be >= 1 ms and historyMaxBytes >= 1: " + maxTtl + ", "
                     + historyMaxBytes);
@@ -38,23 +41,33 @@ public record KvLimits(int maxKeyBytes, int maxValueBytes, int maxScanLimit, Dur
     }
 
     public KvLimits withMaxKeyBytes(int bytes) {
-        return new KvLimits(bytes, maxValueBytes, maxScanLimit, maxTtl, historyMaxEvents, historyMaxBytes);
+        return new KvLimits(bytes, maxValueBytes, maxScanLimit, maxTtl,
+                historyMaxEvents, historyMaxBytes, maxScanBytes);
     }
 
     public KvLimits withMaxValueBytes(int bytes) {
-        return new KvLimits(maxKeyBytes, bytes, maxScanLimit, maxTtl, historyMaxEvents, historyMaxBytes);
+        return new KvLimits(maxKeyBytes, bytes, maxScanLimit, maxTtl,
+                historyMaxEvents, historyMaxBytes, maxScanBytes);
     }
 
     public KvLimits withMaxScanLimit(int limit) {
-        return new KvLimits(maxKeyBytes, maxValueBytes, limit, maxTtl, historyMaxEvents, historyMaxBytes);
+        return new KvLimits(maxKeyBytes, maxValueBytes, limit, maxTtl,
+                historyMaxEvents, historyMaxBytes, maxScanBytes);
     }
 
     public KvLimits withMaxTtl(Duration ttl) {
-        return new KvLimits(maxKeyBytes, maxValueBytes, maxScanLimit, ttl, historyMaxEvents, historyMaxBytes);
+        return new KvLimits(maxKeyBytes, maxValueBytes, maxScanLimit, ttl,
+                historyMaxEvents, historyMaxBytes, maxScanBytes);
     }
 
     public KvLimits withHistory(int maxEvents, long maxBytes) {
-        return new KvLimits(maxKeyBytes, maxValueBytes, maxScanLimit, maxTtl, maxEvents, maxBytes);
+        return new KvLimits(maxKeyBytes, maxValueBytes, maxScanLimit, maxTtl,
+                maxEvents, maxBytes, maxScanBytes);
+    }
+
+    public KvLimits withMaxScanBytes(int bytes) {
+        return new KvLimits(maxKeyBytes, maxValueBytes, maxScanLimit, maxTtl,
+                historyMaxEvents, historyMaxBytes, bytes);
     }
 
     private static void requireIn(String name, long value, long min, long max) {

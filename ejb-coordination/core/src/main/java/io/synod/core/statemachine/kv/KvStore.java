@@ -117,7 +117,12 @@ public final class KvStore {
 
     /** Every change with revision >= {@code fromRevision}, or {@link WatchResult.Compacted} if some are gone. */
     public WatchResult events(long fromRevision) {
-        return history.since(Math.max(1, fromRevision), revision);
+        return events(fromRevision, Integer.MAX_VALUE);
+    }
+
+    /** Like {@link #events(long)}, one page of about {@code maxEvents} (whole revisions) at a time. */
+    public WatchResult events(long fromRevision, int maxEvents) {
+        return history.since(Math.max(1, fromRevision), revision, maxEvents);
     }
 
     public long compactRevision() {
@@ -223,6 +228,7 @@ public final class KvStore {
                 .map(s -> data.tailMap(s, false))
                 .orElseGet(() -> data.tailMap(prefix, true));
         List<KeyValue> page = new ArrayList<>(Math.min(limit, 64));
+        long pageBytes = 0;
         boolean more = false;
         for (KeyValue kv : tail.values()) {
             if (!kv.key().startsWith(prefix)) {
@@ -231,11 +237,14 @@ public final class KvStore {
             if (kv.isExpiredAt(nowMillis)) {
                 continue;
             }
-            if (page.size() == limit) {
+            long kvBytes = (long) kv.key().length() + kv.value().length;
+            // The byte budget never empties a page: the first key always fits, so paging always progresses.
+            if (page.size() == limit || (!page.isEmpty() && pageBytes + kvBytes > limits().maxScanBytes())) {
                 more = true;
                 break;
             }
             page.add(kv);
+            pageBytes += kvBytes;
         }
         return new KvResult.Scan(revision, page, more);
     }

@@ -45,7 +45,8 @@ final class WatchHistory {
         compactRevision = Math.max(compactRevision, revision);
     }
 
-    WatchResult since(long fromRevision, long currentRevision) {
+    /** At most {@code maxEvents} events, except that a revision is never split (its events share one command). */
+    WatchResult since(long fromRevision, long currentRevision, int maxEvents) {
         if (fromRevision <= compactRevision) {
             return new WatchResult.Compacted(compactRevision, currentRevision);
         }
@@ -59,7 +60,11 @@ final class WatchHistory {
             out.add(e);
         }
         java.util.Collections.reverse(out);
-        return new WatchResult.Events(out, currentRevision);
+        int end = Math.min(out.size(), Math.max(1, maxEvents));
+        while (end < out.size() && out.get(end).revision() == out.get(end - 1).revision()) {
+            end++;
+        }
+        return new WatchResult.Events(out.subList(0, end), currentRevision, end < out.size());
     }
 
     long compactRevision() {

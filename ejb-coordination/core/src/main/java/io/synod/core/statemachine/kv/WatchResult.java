@@ -5,8 +5,12 @@ import java.util.List;
 /** The answer to "what changed since revision r". */
 public sealed interface WatchResult {
 
-    /** Every event with revision >= the requested one, oldest first; {@code revision} is the store's current one. */
-    record Events(List<KvEvent> events, long revision) implements WatchResult {
+    /**
+     * Events with revision >= the requested one, oldest first, whole revisions only; {@code more} says the page
+     * stopped at its size bound and the watcher should continue from the last event's revision + 1.
+     * {@code revision} is the store's current one.
+     */
+    record Events(List<KvEvent> events, long revision, boolean more) implements WatchResult {
         public Events {
             events = List.copyOf(events);
         }

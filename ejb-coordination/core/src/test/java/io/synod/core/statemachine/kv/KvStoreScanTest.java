@@ -87,4 +87,22 @@ class KvStoreScanTest {
     void scan_of_empty_store_is_empty() {
         assertThat(store.apply(scan("", 10), T)).isEqualTo(new KvResult.Scan(0, List.of(), false));
     }
+
+    @Test
+    void a_page_ends_early_at_the_byte_budget_but_never_empty() {
+        KvStore small = new KvStore(KvLimits.DEFAULT.withMaxScanBytes(250));
+        for (int i = 0; i < 5; i++) {
+            small.apply(new KvCommand.Put("k" + i, new byte[100], Optional.empty()), T);
+        }
+        KvResult.Scan page = small.scan("k", Optional.empty(), 10, T);
+        assertThat(keys(page)).containsExactly("k0", "k1");
+        assertThat(page.more()).isTrue();
+
+        KvStore tiny = new KvStore(KvLimits.DEFAULT.withMaxScanBytes(1));
+        tiny.apply(new KvCommand.Put("a", new byte[100], Optional.empty()), T);
+        tiny.apply(new KvCommand.Put("b", new byte[100], Optional.empty()), T);
+        KvResult.Scan first = tiny.scan("", Optional.empty(), 10, T);
+        assertThat(keys(first)).containsExactly("a");
+        assertThat(first.more()).isTrue();
+    }
 }

@@ -101,4 +101,24 @@ class KvWatchTest {
         assertThat(store.compactRevision()).isEqualTo(2);
         assertThat(((WatchResult.Events) store.events(3)).events()).hasSize(1);
     }
+
+    @Test
+    void events_page_by_size_without_splitting_a_revision() {
+        KvStore store = new KvStore(KvLimits.DEFAULT);
+        store.apply(put("a", "1"), T);
+        store.apply(put("d/1", "1"), T);
+        store.apply(put("d/2", "2"), T);
+        store.apply(new KvCommand.DeletePrefix("d/"), T); // rev 4: two events
+        store.apply(put("z", "1"), T);
+
+        WatchResult.Events first = (WatchResult.Events) store.events(1, 2);
+        assertThat(first.events()).extracting(KvEvent::revision).containsExactly(1L, 2L);
+        assertThat(first.more()).isTrue();
+        WatchResult.Events second = (WatchResult.Events) store.events(3, 2);
+        assertThat(second.events()).extracting(KvEvent::revision).containsExactly(3L, 4L, 4L);
+        assertThat(second.more()).isTrue();
+        WatchResult.Events last = (WatchResult.Events) store.events(5, 2);
+        assertThat(last.events()).extracting(KvEvent::revision).containsExactly(5L);
+        assertThat(last.more()).isFalse();
+    }
 }
