@@ -5,6 +5,7 @@ import io.synod.core.consensus.HardState;
 import io.synod.core.consensus.LogEntry;
 import io.synod.core.consensus.LogStorage;
 import io.synod.core.consensus.LogUnavailableException;
+import io.synod.core.consensus.Ready;
 import io.synod.core.consensus.Snapshot;
 import io.synod.core.consensus.SnapshotMetadata;
 
@@ -92,6 +93,11 @@ public final class DurableLogStorage implements LogStorage, Closeable {
 
     public RecoveryReport recoveryReport() {
         return report;
+    }
+
+    /** Persist what {@code ready} asks to be made durable (its messages and committed entries are the shell's). */
+    public void persist(Ready ready) throws IOException {
+        persist(ready.hardState(), ready.entries(), ready.snapshot(), ready.mustSync());
     }
 
     /**

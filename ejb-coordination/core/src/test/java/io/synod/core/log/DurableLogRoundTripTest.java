@@ -4,6 +4,7 @@ import io.synod.core.consensus.ConfState;
 import io.synod.core.consensus.HardState;
 import io.synod.core.consensus.LogEntry;
 import io.synod.core.consensus.NodeId;
+import io.synod.core.consensus.Ready;
 import io.synod.core.consensus.Snapshot;
 import io.synod.core.consensus.SnapshotMetadata;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,8 @@ class DurableLogRoundTripTest {
         HardState hs = new HardState(3, Optional.of(NodeId.of("node-b")), 7);
         try (DurableLogStorage log = DurableLogStorage.open(dir)) {
             log.persist(Optional.empty(), entries(1, 10, 1), Optional.empty(), true);
-            log.persist(Optional.of(hs), List.of(), Optional.empty(), true);
+            log.persist(new Ready(Optional.empty(), Optional.of(hs), Optional.empty(), List.of(), List.of(), List.of(),
+                    List.of(), true));
         }
         try (DurableLogStorage log = DurableLogStorage.open(dir)) {
             assertThat(all(log)).isEqualTo(entries(1, 10, 1));
