@@ -16,7 +16,11 @@ import java.util.TreeMap;
  * <p>Time is always passed in: on apply it is the entry's leader-stamped time, so a key with a TTL expires at the
  * same point of the log on every replica. An expired key is invisible at once (reads and writes treat it as
  * absent) but is only <em>removed</em> — with an EXPIRE event and a revision — by the {@link KvCommand.Expire}
- * command the leader proposes periodically, or silently replaced when a write re-creates it.
+ * command the leader proposes periodically, or when a write re-creates it (EXPIRE then PUT, one revision).
+ *
+ * <p>Reads take the time to judge expiry by: the group clock ({@code StateMachineRegistry#clockMillis()}) gives
+ * every replica the same answer; a caller's own clock additionally hides keys whose expiry has passed but whose
+ * expire command has not been applied yet.
  *
  * <p>Deterministic by construction: sorted maps only, no clock, no randomness. Not thread-safe.
  */
@@ -186,11 +190,17 @@ public final class KvStore {
                 .map(p -> new KeyValue(key, value, p.createRevision(), rev, p.version() + 1, expiry))
                 .orElseGet(() -> new KeyValue(key, value, rev, rev, 1, expiry));
         KeyValue old = data.put(key, kv);
+        List<KvEvent> events = new ArrayList<>(2);
         if (old != null) {
             expiries.untrack(old);
+            if (live.isEmpty()) {
+                // The old incarnation expired but was not yet removed: watchers see it go before the new one.
+                events.add(KvEvent.removed(rev, KvEvent.Kind.EXPIRE, key));
+            }
         }
         expiries.track(kv);
-        history.append(List.of(KvEvent.put(kv)));
+        events.add(KvEvent.put(kv));
+        history.append(events);
         return new KvResult.Put(rev, live);
     }
 

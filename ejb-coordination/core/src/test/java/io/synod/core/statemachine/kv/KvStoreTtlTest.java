@@ -41,6 +41,10 @@ class KvStoreTtlTest {
         assertThat(kv.createRevision()).isEqualTo(2);
         assertThat(kv.version()).isEqualTo(1);
         assertThat(store.keysWithTtl()).isZero();
+        // Watchers see the old incarnation expire and the new one appear, in one revision.
+        assertThat(((WatchResult.Events) store.events(2)).events()).extracting(KvEvent::kind, KvEvent::key)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(KvEvent.Kind.EXPIRE, "lock"),
+                        org.assertj.core.groups.Tuple.tuple(KvEvent.Kind.PUT, "lock"));
     }
 
     @Test
