@@ -184,6 +184,9 @@ final class LeaderState implements RoleBehaviour {
             return false;
         }
         long prevIndex = p.next - 1;
+        if (prevIndex == 0 && needsBaseConfig(peer, p)) {
+            return sendSnapshot(peer, p);
+        }
         long prevTerm;
         List<LogEntry> entries;
         try {
@@ -207,13 +210,23 @@ final class LeaderState implements RoleBehaviour {
         return true;
     }
 
+    /**
+     * A member that joined after bootstrap has an empty log and no configuration, and the bootstrap
+     * configuration is in no log entry (it is the index-0 snapshot every founding member was created with).
+     * Before its first entries it receives that index-0 snapshot, which carries the configuration.
+     */
+    private boolean needsBaseConfig(NodeId peer, Progress p) {
+        Snapshot base = node.log.snapshot();
+        return !p.baseConfigSent && base.metadata().index() == 0 && !base.metadata().confState().contains(peer);
+    }
+
     /** §5.3: the follower needs entries we compacted; stream it our latest snapshot in chunks. */
     private boolean sendSnapshot(NodeId peer, Progress p) {
         if (!p.recentActive) {
             return false; // do not spend a snapshot on a follower that may be down
         }
         Snapshot snap = node.log.snapshot();
-        if (snap.isEmpty()) {
+        if (snap.isEmpty() && !needsBaseConfig(peer, p)) {
             throw new IllegalStateException("follower " + peer + " needs compacted entries but there is no snapshot");
         }
         p.becomeSnapshot(snap.metadata().index());
@@ -296,19 +309,20 @@ final class LeaderState implements RoleBehaviour {
             return;
         }
         boolean wasPaused = p.isPaused();
-        boolean probeConfirmed = p.state == Progress.State.PROBE && p.match == m.index();
-        if (!p.maybeUpdate(m.index()) && !probeConfirmed) {
-            return;
-        }
-        if (p.state == Progress.State.PROBE) {
+        boolean updated = p.maybeUpdate(m.index());
+        if (p.state == Progress.State.PROBE && (updated || p.match == m.index())) {
             p.becomeReplicate();
-        } else if (p.state == Progress.State.SNAPSHOT && p.match + 1 >= node.log.firstIndex()) {
+        } else if (p.state == Progress.State.SNAPSHOT
+                && (p.match + 1 >= node.log.firstIndex() || m.index() >= p.pendingSnapshot)) {
             // The follower installed the snapshot (or already had its tail): resume normal replication.
             snapshotSenders.remove(from);
+            p.baseConfigSent = true;
             p.becomeProbe();
             p.becomeReplicate();
-        } else if (p.state == Progress.State.REPLICATE) {
+        } else if (p.state == Progress.State.REPLICATE && updated) {
             p.inflights.freeUpTo(m.index());
+        } else {
+            return;
         }
         if (maybeCommit()) {
             broadcastAppend();
@@ -330,7 +344,8 @@ final class LeaderState implements RoleBehaviour {
         if (p.state == Progress.State.SNAPSHOT) {
             resumeSnapshot(m.from(), p);
         } else if (p.match < node.log.lastIndex()) {
-            sendAppend(m.from(), false);
+            // Even an empty append is worth it: its rejection tells us where a silent follower stands.
+            sendAppend(m.from(), true);
         }
         List<ReadState> released = reads.ack(m.from(), m.readSeq(), tracker.voters());
         released.forEach(node::releaseRead);

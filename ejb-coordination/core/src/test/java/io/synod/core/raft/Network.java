@@ -184,7 +184,9 @@ final class Network {
             rd.snapshot().ifPresent(s -> {
                 m.storage.applySnapshot(s);
                 m.applied.clear();
-                m.applied.add("snapshot:" + new String(s.data(), StandardCharsets.UTF_8));
+                if (s.metadata().index() > 0) { // index 0: only the bootstrap configuration of a joiner
+                    m.applied.add("snapshot:" + new String(s.data(), StandardCharsets.UTF_8));
+                }
                 m.appliedIndex = s.metadata().index();
                 m.conf = s.metadata().confState();
             });
