@@ -5,6 +5,7 @@ import io.synod.core.codec.WireReader;
 import io.synod.core.codec.WireWriter;
 
 import java.util.Comparator;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -33,7 +34,7 @@ public final class ClientSessions {
     private final TreeSet<ClientSession> byActivity = new TreeSet<>(BY_ACTIVITY);
 
     public ClientSessions(ClientSessionPolicy policy) {
-        this.policy = java.util.Objects.requireNonNull(policy, "policy");
+        this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     public ClientSessionPolicy policy() {
@@ -108,8 +109,9 @@ public final class ClientSessions {
             } catch (IllegalArgumentException e) {
                 throw new CodecException("session: " + e.getMessage());
             }
-            if (table.byClient.containsKey(session.clientId())) {
-                throw new CodecException("sessions: duplicate client " + id);
+            // Written in client order; anything else (including a duplicate) is not this format.
+            if (!table.byClient.isEmpty() && table.byClient.lastKey().compareTo(session.clientId()) >= 0) {
+                throw new CodecException("sessions: client ids not strictly ascending at " + id);
             }
             table.put(session);
         }

@@ -149,13 +149,16 @@ public final class StateMachineRegistry {
         ClientSessions restoredSessions = ClientSessions.readFrom(in, sessions.policy());
         int n = in.readCount("services.count", ServiceId.values().length, 5);
         Map<ServiceId, byte[]> parts = new EnumMap<>(ServiceId.class);
+        int previousCode = 0;
         for (int i = 0; i < n; i++) {
             int code = in.readByte("service.code");
             ServiceId id = ServiceId.fromCode(code)
                     .orElseThrow(() -> new CodecException("service: unknown code " + code));
-            if (parts.put(id, in.readBytes("service.snapshot", MAX_SERVICE_SNAPSHOT_BYTES)) != null) {
-                throw new CodecException("service " + id + " appears twice");
+            if (code <= previousCode) {
+                throw new CodecException("services: codes not strictly ascending at " + id);
             }
+            previousCode = code;
+            parts.put(id, in.readBytes("service.snapshot", MAX_SERVICE_SNAPSHOT_BYTES));
         }
         in.expectEnd(FORMAT);
         if (!parts.keySet().equals(services.keySet())) {

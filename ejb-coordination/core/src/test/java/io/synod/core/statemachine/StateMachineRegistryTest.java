@@ -1,6 +1,7 @@
 package io.synod.core.statemachine;
 
 import io.synod.core.codec.CodecException;
+import io.synod.core.codec.CodecFuzz;
 import io.synod.core.codec.WireReader;
 import io.synod.core.consensus.EntryType;
 import io.synod.core.consensus.LogEntry;
@@ -208,6 +209,26 @@ class StateMachineRegistryTest {
         assertThatThrownBy(() -> registry.restore(java.util.Arrays.copyOf(image, image.length - 1)))
                 .isInstanceOf(CodecException.class);
         assertThat(registry.snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void fuzzed_registry_snapshots_restore_or_fail_with_codec_exception() {
+        List<byte[]> valid = new ArrayList<>();
+        StateMachineRegistry source = newRegistry();
+        valid.add(source.snapshot());
+        for (LogEntry e : randomEntries(11, 60)) {
+            source.apply(e);
+            if (e.index() % 20 == 0) {
+                valid.add(source.snapshot());
+            }
+        }
+        for (long seed = 1; seed <= 5; seed++) {
+            CodecFuzz.run(seed, 500, valid, bytes -> {
+                StateMachineRegistry r = newRegistry();
+                r.restore(bytes);
+                return r;
+            }, StateMachineRegistry::snapshot);
+        }
     }
 
     @Test

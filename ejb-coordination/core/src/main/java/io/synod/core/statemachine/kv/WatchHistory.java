@@ -2,6 +2,7 @@ package io.synod.core.statemachine.kv;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 
@@ -59,7 +60,7 @@ final class WatchHistory {
             }
             out.add(e);
         }
-        java.util.Collections.reverse(out);
+        Collections.reverse(out);
         int end = Math.min(out.size(), Math.max(1, maxEvents));
         while (end < out.size() && out.get(end).revision() == out.get(end - 1).revision()) {
             end++;
