@@ -61,8 +61,8 @@ class StateMachineRegistryTest {
         assertThat(first).isInstanceOf(ApplyOutcome.Applied.class);
         assertThat(retry).isInstanceOf(ApplyOutcome.Duplicate.class);
         assertThat(result(retry)).isEqualTo(result(first)).isEqualTo(new KvResult.Put(1, Optional.empty()));
-        assertThat(kv.store().revision()).isEqualTo(2);
-        assertThat(kv.store().get("x", 120).orElseThrow().value()).isEqualTo(b("2"));
+        assertThat(kv.view().revision()).isEqualTo(2);
+        assertThat(kv.view().get("x", 120).orElseThrow().value()).isEqualTo(b("2"));
         assertThat(registry.lastApplied()).isEqualTo(3);
     }
 
@@ -121,9 +121,9 @@ class StateMachineRegistryTest {
     @Test
     void ttl_uses_the_entry_time() {
         kv("c", 1, 1_000, new KvCommand.Put("s", b("v"), Optional.of(new Ttl(500))));
-        assertThat(kv.store().get("s", 1_499)).isPresent();
+        assertThat(kv.view().get("s", 1_499)).isPresent();
         kv("c", 2, 1_500, new KvCommand.Expire());
-        assertThat(kv.store().storedKeyCount()).isZero();
+        assertThat(kv.view().scan("", Optional.empty(), 10, 0).kvs()).isEmpty(); // removed, not just hidden
     }
 
     @Test

@@ -39,8 +39,13 @@ public final class KvStateMachine implements StateMachine {
         return KvResultCodec.encode(result);
     }
 
-    /** Read access for the shell's local reads; writes go through {@link #apply} only. */
-    public KvStore store() {
+    /** What the shell serves reads from; writes go through {@link #apply}, i.e. through the log, only. */
+    public KvView view() {
+        return store;
+    }
+
+    /** The store itself, for tests in this package. */
+    KvStore store() {
         return store;
     }
 

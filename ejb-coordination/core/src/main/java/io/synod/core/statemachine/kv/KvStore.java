@@ -24,7 +24,7 @@ import java.util.TreeMap;
  *
  * <p>Deterministic by construction: sorted maps only, no clock, no randomness. Not thread-safe.
  */
-public final class KvStore {
+public final class KvStore implements KvView {
 
     private final KvValidator validator;
     private final TreeMap<String, KeyValue> data = new TreeMap<>();
@@ -103,32 +103,38 @@ public final class KvStore {
 
     // ---- reads (served locally after ReadIndex, or stale for LOCAL reads) ----
 
+    @Override
     public long revision() {
         return revision;
     }
 
     /** @throws InvalidKeyException for a key that could never have been written */
+    @Override
     public Optional<KeyValue> get(String key, long nowMillis) {
         validator.checkKey(key);
         return live(key, nowMillis);
     }
 
     /** @throws InvalidScanException for an out-of-bounds prefix, start key or limit */
+    @Override
     public KvResult.Scan scan(String prefix, Optional<String> startAfter, int limit, long nowMillis) {
         validator.checkScan(prefix, startAfter, limit);
         return scanValidated(prefix, startAfter, limit, nowMillis);
     }
 
     /** Every change with revision >= {@code fromRevision}, or {@link WatchResult.Compacted} if some are gone. */
+    @Override
     public WatchResult events(long fromRevision) {
         return events(fromRevision, Integer.MAX_VALUE);
     }
 
     /** Like {@link #events(long)}, one page of about {@code maxEvents} (whole revisions) at a time. */
+    @Override
     public WatchResult events(long fromRevision, int maxEvents) {
         return history.since(Math.max(1, fromRevision), revision, maxEvents);
     }
 
+    @Override
     public long compactRevision() {
         return history.compactRevision();
     }

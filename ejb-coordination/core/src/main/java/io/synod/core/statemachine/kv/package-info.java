@@ -4,7 +4,8 @@
  * prefix scans with paging, TTLs in leader time, and a bounded, compactable history for watches.
  *
  * <p>{@link io.synod.core.statemachine.kv.KvStore} is the typed state;
- * {@link io.synod.core.statemachine.kv.KvStateMachine} puts it behind the byte-level SPI;
+ * {@link io.synod.core.statemachine.kv.KvStateMachine} puts it behind the byte-level SPI and hands the shell only
+ * its read side, {@link io.synod.core.statemachine.kv.KvView};
  * {@link io.synod.core.statemachine.kv.KvValidator} enforces {@link io.synod.core.statemachine.kv.KvLimits}
  * before proposal and again on apply.
  */
