@@ -105,12 +105,6 @@ final class FollowerState implements RoleBehaviour {
     private void installSnapshot(InstallSnapshot m, Snapshot snap) {
         RaftLog log = node.log;
         long index = snap.metadata().index();
-        if (index == 0 && log.lastIndex() == 0) {
-            // The bootstrap configuration for a member that joined later: it has no entries yet.
-            node.restoreSnapshot(snap);
-            node.send(AppendResponse.success(node.groupId, node.id, m.from(), node.term, 0));
-            return;
-        }
         if (index <= log.committed) {
             node.send(AppendResponse.success(node.groupId, node.id, m.from(), node.term, log.committed));
             return;

@@ -30,6 +30,10 @@ final class Inflights {
         }
     }
 
+    void freeFirst() {
+        lastIndexes.pollFirst();
+    }
+
     boolean full() {
         return lastIndexes.size() >= capacity;
     }

@@ -82,6 +82,12 @@ final class LeaderState implements RoleBehaviour {
 
     /** §4.1 single-server change, one at a time: refused while an earlier one is not yet applied. */
     ProposalReceipt proposeConfChange(ConfChange change) {
+        if (!committedInCurrentTerm()) {
+            // Ongaro, raft-dev 2015 ("bug in single-server membership changes"): a leader must commit an entry
+            // of its own term before changing the configuration, or two changes made under different leaders
+            // can yield configurations whose majorities do not overlap.
+            throw new ProposalDroppedException("no entry of term " + node.term + " committed yet");
+        }
         if (node.membership.lastChangeIndex() > node.log.applied) {
             throw new ProposalDroppedException("configuration change at index " + node.membership.lastChangeIndex()
                     + " is still pending (applied " + node.log.applied + ")");
@@ -99,7 +105,7 @@ final class LeaderState implements RoleBehaviour {
         if (after.voters().isEmpty()) {
             throw new ProposalDroppedException(change + " would remove the last voter");
         }
-        return propose(EntryType.CONF_CHANGE, ConfChangeCodec.encode(change));
+        return propose(EntryType.CONF_CHANGE, ConfChangeCodec.encode(change, after));
     }
 
     private ProposalReceipt appendAndReplicate(EntryType type, byte[] data) {
@@ -184,9 +190,6 @@ final class LeaderState implements RoleBehaviour {
             return false;
         }
         long prevIndex = p.next - 1;
-        if (prevIndex == 0 && needsBaseConfig(peer, p)) {
-            return sendSnapshot(peer, p);
-        }
         long prevTerm;
         List<LogEntry> entries;
         try {
@@ -210,23 +213,13 @@ final class LeaderState implements RoleBehaviour {
         return true;
     }
 
-    /**
-     * A member that joined after bootstrap has an empty log and no configuration, and the bootstrap
-     * configuration is in no log entry (it is the index-0 snapshot every founding member was created with).
-     * Before its first entries it receives that index-0 snapshot, which carries the configuration.
-     */
-    private boolean needsBaseConfig(NodeId peer, Progress p) {
-        Snapshot base = node.log.snapshot();
-        return !p.baseConfigSent && base.metadata().index() == 0 && !base.metadata().confState().contains(peer);
-    }
-
     /** §5.3: the follower needs entries we compacted; stream it our latest snapshot in chunks. */
     private boolean sendSnapshot(NodeId peer, Progress p) {
         if (!p.recentActive) {
             return false; // do not spend a snapshot on a follower that may be down
         }
         Snapshot snap = node.log.snapshot();
-        if (snap.isEmpty() && !needsBaseConfig(peer, p)) {
+        if (snap.isEmpty()) {
             throw new IllegalStateException("follower " + peer + " needs compacted entries but there is no snapshot");
         }
         p.becomeSnapshot(snap.metadata().index());
@@ -316,7 +309,6 @@ final class LeaderState implements RoleBehaviour {
                 && (p.match + 1 >= node.log.firstIndex() || m.index() >= p.pendingSnapshot)) {
             // The follower installed the snapshot (or already had its tail): resume normal replication.
             snapshotSenders.remove(from);
-            p.baseConfigSent = true;
             p.becomeProbe();
             p.becomeReplicate();
         } else if (p.state == Progress.State.REPLICATE && updated) {
@@ -340,6 +332,11 @@ final class LeaderState implements RoleBehaviour {
 
     private void handleHeartbeatResponse(HeartbeatResponse m, Progress p) {
         p.probeSent = false;
+        if (p.state == Progress.State.REPLICATE && p.inflights.full()) {
+            // The follower is alive but answers none of our appends (lost in flight): free a slot so the next
+            // append can provoke a rejection that resynchronises us.
+            p.inflights.freeFirst();
+        }
         lease.ack(m.from(), m.sentAtTick());
         if (p.state == Progress.State.SNAPSHOT) {
             resumeSnapshot(m.from(), p);

@@ -1,70 +1,54 @@
 package io.synod.core.raft;
 
-import io.synod.core.consensus.ConfChange;
 import io.synod.core.consensus.ConfState;
 
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The configuration as the log says it is (§4.1): the snapshot's configuration with every CONF_CHANGE entry
- * present in the log applied on top, in index order. A change counts from the moment it is appended, and a
- * change removed by log truncation is undone, so this is recomputed whenever the log's tail changes.
+ * The configuration as the log says it is (§4.1): the configuration carried by the latest CONF_CHANGE entry
+ * in the log, or the snapshot's if there is none after it. A change counts from the moment it is appended,
+ * and a change removed by log truncation is undone, so this follows every change of the log's tail.
  */
 final class Membership {
 
     private ConfState base;
-    private final TreeMap<Long, ConfChange> changes = new TreeMap<>();
-    private ConfState current;
+    /** Index of each CONF_CHANGE entry in the log past the snapshot, with the configuration it results in. */
+    private final TreeMap<Long, ConfState> changes = new TreeMap<>();
 
     Membership(ConfState base) {
         this.base = base;
-        this.current = base;
     }
 
     ConfState current() {
-        return current;
+        return changes.isEmpty() ? base : changes.lastEntry().getValue();
     }
 
     /** A snapshot replaces the log: its configuration becomes the base, later changes come from new entries. */
     void reset(ConfState snapshotConf) {
         base = snapshotConf;
         changes.clear();
-        current = base;
     }
 
     /** The log lost every entry from {@code index} on; returns whether the configuration changed. */
     boolean truncateFrom(long index) {
-        Map<Long, ConfChange> dropped = changes.tailMap(index, true);
+        Map<Long, ConfState> dropped = changes.tailMap(index, true);
         if (dropped.isEmpty()) {
             return false;
         }
+        ConfState before = current();
         dropped.clear();
-        return recompute();
+        return !before.equals(current());
     }
 
-    boolean record(long index, ConfChange change) {
-        changes.put(index, change);
-        return recompute();
+    boolean record(long index, ConfState after) {
+        ConfState before = current();
+        changes.put(index, after);
+        return !before.equals(current());
     }
 
     /** Index of the latest configuration change in the log, 0 if none since the snapshot. */
     long lastChangeIndex() {
         return changes.isEmpty() ? 0 : changes.lastKey();
-    }
-
-    private boolean recompute() {
-        ConfState conf = base;
-        for (ConfChange change : changes.values()) {
-            try {
-                conf = change.applyTo(conf);
-            } catch (IllegalArgumentException invalid) {
-                // The leader validated it against its own configuration; an entry that no longer applies
-                // (it can only come from a deposed leader's log tail) changes nothing.
-            }
-        }
-        boolean changed = !conf.equals(current);
-        current = conf;
-        return changed;
     }
 }

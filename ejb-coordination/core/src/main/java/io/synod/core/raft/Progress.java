@@ -23,8 +23,6 @@ final class Progress {
     /** In PROBE: one probe is outstanding, wait for its answer (or a heartbeat answer) before the next. */
     boolean probeSent;
     boolean learner;
-    /** The member has the bootstrap configuration (see LeaderState#needsBaseConfig). */
-    boolean baseConfigSent;
     final Inflights inflights;
 
     Progress(long next, int maxInflight, boolean learner) {

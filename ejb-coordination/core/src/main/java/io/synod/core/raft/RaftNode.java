@@ -98,7 +98,7 @@ public final class RaftNode implements ConsensusNode {
             List<LogEntry> batch = storage.entries(next, last + 1, 1 << 20);
             for (LogEntry e : batch) {
                 if (e.type() == EntryType.CONF_CHANGE) {
-                    membership.record(e.index(), ConfChangeCodec.decode(e.data()));
+                    membership.record(e.index(), ConfChangeCodec.confStateAfter(e.data()));
                 }
             }
             next += batch.size();
@@ -143,6 +143,15 @@ public final class RaftNode implements ConsensusNode {
                 // Granted pre-votes carry the term the pre-candidate will campaign in; it is not ours yet.
             } else if (m instanceof AppendEntries || m instanceof Heartbeat || m instanceof InstallSnapshot) {
                 becomeFollower(m.term(), Optional.of(m.from()));
+            } else if (m instanceof RequestVote && role == Role.FOLLOWER) {
+                // Fig. 3.1: only a live leader or a granted vote resets a follower's election timer. A candidate
+                // we may reject must not hold back our own candidacy: with uneven clocks, fast candidates with
+                // stale logs would otherwise keep the up-to-date members from ever timing out.
+                int elapsed = electionElapsed;
+                int timeout = randomizedElectionTimeout;
+                becomeFollower(m.term(), Optional.empty());
+                electionElapsed = elapsed;
+                randomizedElectionTimeout = timeout;
             } else {
                 becomeFollower(m.term(), Optional.empty());
             }
@@ -405,7 +414,7 @@ public final class RaftNode implements ConsensusNode {
         log.append(entries);
         for (LogEntry e : entries) {
             if (e.type() == EntryType.CONF_CHANGE) {
-                changed |= membership.record(e.index(), ConfChangeCodec.decode(e.data()));
+                changed |= membership.record(e.index(), ConfChangeCodec.confStateAfter(e.data()));
             }
         }
         if (changed) {

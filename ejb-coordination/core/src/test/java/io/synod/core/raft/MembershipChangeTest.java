@@ -136,10 +136,14 @@ class MembershipChangeTest {
     }
 
     @Test
-    void confChangePayloadsRoundTrip() {
+    void confChangePayloadsCarryTheChangeAndTheResultingConfiguration() {
+        var after = new io.synod.core.consensus.ConfState(java.util.Set.of(NodeId.of("a"), NodeId.of("b")),
+                java.util.Set.of(NodeId.of("node-7.x_y")));
         for (ConfChange.Kind kind : ConfChange.Kind.values()) {
             ConfChange change = new ConfChange(kind, NodeId.of("node-7.x_y"));
-            assertThat(ConfChangeCodec.decode(ConfChangeCodec.encode(change))).isEqualTo(change);
+            byte[] payload = ConfChangeCodec.encode(change, after);
+            assertThat(ConfChangeCodec.decode(payload)).isEqualTo(change);
+            assertThat(ConfChangeCodec.confStateAfter(payload)).isEqualTo(after);
         }
         assertThatThrownBy(() -> ConfChangeCodec.decode(bytes("x")))
                 .isInstanceOf(IllegalArgumentException.class);

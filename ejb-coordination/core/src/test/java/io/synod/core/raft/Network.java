@@ -184,9 +184,7 @@ final class Network {
             rd.snapshot().ifPresent(s -> {
                 m.storage.applySnapshot(s);
                 m.applied.clear();
-                if (s.metadata().index() > 0) { // index 0: only the bootstrap configuration of a joiner
-                    m.applied.add("snapshot:" + new String(s.data(), StandardCharsets.UTF_8));
-                }
+                m.applied.add("snapshot:" + new String(s.data(), StandardCharsets.UTF_8));
                 m.appliedIndex = s.metadata().index();
                 m.conf = s.metadata().confState();
             });
@@ -198,7 +196,7 @@ final class Network {
                     continue;
                 }
                 if (e.type() == EntryType.CONF_CHANGE) {
-                    m.conf = ConfChangeCodec.decode(e.data()).applyTo(m.conf);
+                    m.conf = ConfChangeCodec.confStateAfter(e.data());
                 } else if (e.data().length > 0) {
                     m.applied.add(new String(e.data(), StandardCharsets.UTF_8));
                 }
