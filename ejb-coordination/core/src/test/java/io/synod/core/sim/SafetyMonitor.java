@@ -1,0 +1,131 @@
+package io.synod.core.sim;
+
+import io.synod.core.consensus.LogEntry;
+import io.synod.core.consensus.LogStorage;
+import io.synod.core.consensus.NodeId;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Raft's safety properties (thesis Fig. 3.2), checked at every step rather than at the end, so a
+ * violation stops the run where it happened:
+ * <ul>
+ *   <li>election safety: at most one leader per term;</li>
+ *   <li>log matching: two stable logs with an entry of the same index and term are identical up to it;</li>
+ *   <li>leader completeness: every committed entry is in the log of every later leader;</li>
+ *   <li>state machine safety: no two nodes apply different entries at one index, and snapshots of the
+ *       state at one index are byte-identical.</li>
+ * </ul>
+ * "Committed" here means applied by some node: the strongest evidence of commitment the shell has.
+ */
+public final class SafetyMonitor {
+
+    private record IndexTerm(long index, long term) {
+    }
+
+    private final Map<Long, NodeId> leaderOfTerm = new HashMap<>();
+    private final Map<IndexTerm, Long> chainOf = new HashMap<>();
+    private final Map<Long, Long> appliedDigest = new HashMap<>();
+    private final Map<Long, Long> appliedTerm = new HashMap<>();
+    private final Map<Long, Long> snapshotDigest = new HashMap<>();
+    private final Map<Long, NodeId> firstApplier = new HashMap<>();
+    /** Per term, the highest committed index holding an entry of that term. */
+    private final TreeMap<Long, Long> lastCommittedIndexByTerm = new TreeMap<>();
+    private long maxCommitted;
+    private long checks;
+
+    /** Called whenever a node is seen leading {@code term}; returns whether this is news. */
+    public boolean onLeader(NodeId node, long term, LogStorage log) {
+        checks++;
+        NodeId previous = leaderOfTerm.putIfAbsent(term, node);
+        if (previous != null && !previous.equals(node)) {
+            throw new InvariantViolation("election safety: both " + previous + " and " + node + " lead term " + term);
+        }
+        if (previous == null) {
+            checkCompleteness(node, term, log);
+        }
+        return previous == null;
+    }
+
+    /**
+     * Committed entries of earlier terms must be in the new leader's log. Only earlier terms: a candidate
+     * whose delayed votes arrive late may win term T after a leader of T+1 committed entries it lacks.
+     * Log terms never decrease along the log, so the last committed entry with a term below T stands for
+     * all of them (log matching, checked separately, covers the prefix).
+     */
+    private void checkCompleteness(NodeId node, long term, LogStorage log) {
+        Map.Entry<Long, Long> last = lastCommittedIndexByTerm.floorEntry(term - 1);
+        if (last == null) {
+            return;
+        }
+        long index = last.getValue();
+        long committedTerm = last.getKey();
+        if (log.lastIndex() < index) {
+            throw new InvariantViolation("leader completeness: " + node + " leads term " + term + " with last index "
+                    + log.lastIndex() + " but entry " + index + "/" + committedTerm + " was committed (applied by "
+                    + firstApplier.get(index) + ")");
+        }
+        if (index >= log.firstIndex() - 1 && log.term(index) != committedTerm) {
+            throw new InvariantViolation("leader completeness: " + node + " leads term " + term + " holding entry "
+                    + index + "/" + log.term(index) + " but " + index + "/" + committedTerm
+                    + " was committed (applied by " + firstApplier.get(index) + ")");
+        }
+    }
+
+    /** The chain value standing for a snapshot or compaction point at {@code (index, term)}. */
+    public long baseHash(long index, long term) {
+        return chainOf.computeIfAbsent(new IndexTerm(index, term), k -> Fingerprint.mix(index, term));
+    }
+
+    /** A node made {@code e} part of its stable log; {@code chain} is its chain after appending it. */
+    public void onStable(NodeId node, LogEntry e, long chain) {
+        checks++;
+        Long other = chainOf.putIfAbsent(new IndexTerm(e.index(), e.term()), chain);
+        if (other != null && other != chain) {
+            throw new InvariantViolation("log matching: " + node + " holds entry " + e.index() + "/" + e.term()
+                    + " but its content or the log before it differs from another node's entry " + e.index() + "/" + e.term());
+        }
+    }
+
+    /** A node applied {@code e} to its state machine. */
+    public void onApplied(NodeId node, LogEntry e) {
+        checks++;
+        long digest = Fingerprint.of(e);
+        Long other = appliedDigest.putIfAbsent(e.index(), digest);
+        if (other == null) {
+            appliedTerm.put(e.index(), e.term());
+            firstApplier.put(e.index(), node);
+            maxCommitted = Math.max(maxCommitted, e.index());
+            lastCommittedIndexByTerm.merge(e.term(), e.index(), Math::max);
+        } else if (other != digest) {
+            throw new InvariantViolation("state machine safety: " + node + " applied entry " + e.index() + "/" + e.term()
+                    + " but " + firstApplier.get(e.index()) + " applied " + e.index() + "/" + appliedTerm.get(e.index())
+                    + " (a different entry) at that index");
+        }
+    }
+
+    /** A node's state machine image at {@code index} (a local snapshot, or one installed from the leader). */
+    public void onStateImage(NodeId node, long index, byte[] image) {
+        checks++;
+        long digest = Fingerprint.of(image);
+        Long other = snapshotDigest.putIfAbsent(index, digest);
+        if (other != null && other != digest) {
+            throw new InvariantViolation("state machine safety: " + node + "'s state at index " + index
+                    + " differs from another node's state at the same index");
+        }
+    }
+
+    public long checks() {
+        return checks;
+    }
+
+    public long maxCommitted() {
+        return maxCommitted;
+    }
+
+    public int termsWithLeader() {
+        return leaderOfTerm.size();
+    }
+}

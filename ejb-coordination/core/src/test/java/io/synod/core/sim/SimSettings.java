@@ -1,0 +1,42 @@
+package io.synod.core.sim;
+
+import io.synod.core.raft.InjectedBug;
+import io.synod.core.raft.RaftNode;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** The system properties the simulation tests read (passed through by surefire, see the core pom). */
+final class SimSettings {
+
+    static final EngineFactory RAFT = RaftNode::new;
+
+    private SimSettings() {
+    }
+
+    /** {@code -Dsynod.sim.seed=N}: run exactly this seed. */
+    static Optional<Long> singleSeed() {
+        return property("synod.sim.seed").map(Long::parseLong);
+    }
+
+    /** {@code -Dsynod.sim.seeds=N}: how many seeds a full run covers (default 2000). */
+    static int seeds() {
+        return property("synod.sim.seeds").map(Integer::parseInt).orElse(2000);
+    }
+
+    /** {@code -Dsynod.sim.base=N}: the first seed of a full run (default 1). */
+    static long base() {
+        return property("synod.sim.base").map(Long::parseLong).orElse(1L);
+    }
+
+    /** {@code -Dsynod.sim.bug=NAME}: replay a seed with an injected bug (as InjectedBugTest reports it). */
+    static Set<InjectedBug> bugs() {
+        return property("synod.sim.bug").map(b -> Set.of(InjectedBug.valueOf(b))).orElse(Set.of());
+    }
+
+    private static Optional<String> property(String name) {
+        String v = System.getProperty(name);
+        // An unset Maven property reaches us empty (or as the literal placeholder) through surefire.
+        return v == null || v.isBlank() || v.startsWith("${") ? Optional.empty() : Optional.of(v.trim());
+    }
+}
