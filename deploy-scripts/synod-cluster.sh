@@ -178,7 +178,10 @@ health() {
     # $1 instance, $2 ready|live -> prints UP or DOWN
     local body
     body=$(curl -s --max-time 2 "http://$BIND:$(http_port "$1")/health/$2" 2>/dev/null || true)
-    if [[ $body == *'"status":"UP"'* ]]; then echo UP; else echo DOWN; fi
+    # Payara answers UP with no checks at all when synod.war is not deployed: require Synod's own check.
+    local check=synod
+    [[ $2 == live ]] && check=synod-node
+    if [[ $body == '{"status":"UP"'* && $body == *"\"name\":\"$check\""* ]]; then echo UP; else echo DOWN; fi
 }
 
 console_serving() {
@@ -194,6 +197,13 @@ wait_for() {
         if ! pid_of "$n" > /dev/null; then
             echo "synod-cluster: n$n exited; last log lines:" >&2
             tail -n 20 "$(instance_dir "$n")/server.log" >&2 || true
+            return 1
+        fi
+        # An invalid configuration fails the deployment; Payara itself keeps running, so say why at once.
+        local refusal
+        refusal=$(grep -a -o 'Synod node refuses to start: [^\[]*' "$(instance_dir "$n")/server.log" 2> /dev/null | head -n 1 || true)
+        if [[ -n $refusal ]]; then
+            echo "synod-cluster: n$n: ${refusal% }" >&2
             return 1
         fi
         [[ $(health "$n" "$what") == UP ]] && console_serving "$n" && return 0
