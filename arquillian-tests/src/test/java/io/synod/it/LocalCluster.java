@@ -48,7 +48,7 @@ public final class LocalCluster implements BeforeAllCallback, ParameterResolver 
     }
 
     /** The started cluster; closing it (at the end of the run) stops every instance. */
-    public static final class Running implements ExtensionContext.Store.CloseableResource {
+    public static final class Running implements AutoCloseable {
 
         private final Script script;
         private final Thread shutdownHook;

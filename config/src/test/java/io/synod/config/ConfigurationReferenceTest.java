@@ -11,10 +11,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,6 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConfigurationReferenceTest {
 
     private static final Pattern ROW = Pattern.compile("^\\| `(synod\\.[a-z.-]+)` \\| ([^|]+) \\|", Pattern.MULTILINE);
+    /** A Java string literal that is exactly a configuration key, e.g. {@code @ConfigProperty(name = "synod.x")}. */
+    private static final Pattern KEY_LITERAL = Pattern.compile("\"(synod\\.[a-z][a-z0-9-]*(?:\\.[a-z0-9-]+)*)\"");
+    /** Modules whose code may read MicroProfile Config (the core is pure Java and reads none). */
+    private static final List<String> CONFIG_READING_MODULES = List.of("ejb-coordination/ejb", "web-admin",
+            "jca-connector/api", "jca-connector/rar");
 
     @Test
     void everyKeyTheNodeReadsIsDocumentedAndNothingElse() throws IOException {
@@ -51,6 +59,32 @@ class ConfigurationReferenceTest {
         Set<String> synodKeys = shipped.stringPropertyNames().stream()
                 .filter(k -> k.startsWith("synod.")).collect(Collectors.toSet());
         assertThat(synodKeys).allMatch(k -> Arrays.stream(ConfigKey.values()).anyMatch(c -> c.key().equals(k)));
+    }
+
+    @Test
+    void noCodeReadsASynodKeyThatIsNotAConfigKey() throws IOException {
+        Set<String> known = Arrays.stream(ConfigKey.values()).map(ConfigKey::key).collect(Collectors.toSet());
+        Map<String, Path> literals = new TreeMap<>();
+        for (String module : CONFIG_READING_MODULES) {
+            Path sources = Path.of("..", module, "src/main/java");
+            assertThat(sources).as("sources of " + module).isDirectory();
+            try (Stream<Path> files = Files.walk(sources)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                    Matcher matcher = KEY_LITERAL.matcher(Files.readString(file));
+                    while (matcher.find()) {
+                        literals.putIfAbsent(matcher.group(1), file);
+                    }
+                }
+            }
+        }
+        literals.keySet().removeAll(known);
+        assertThat(literals).as("keys spelled out in code but missing from ConfigKey (and so from CONFIGURATION.md)").isEmpty();
+    }
+
+    @Test
+    void theTableIsReallyRead() throws IOException {
+        // guards the two tests above against a table format change that would make them compare nothing
+        assertThat(documentedDefaults()).hasSize(ConfigKey.values().length).containsEntry("synod.bootstrap-expect", "`3`");
     }
 
     private static Map<String, String> documentedDefaults() throws IOException {
