@@ -186,6 +186,14 @@ public final class RaftNode implements ConsensusNode {
     }
 
     private void handleVoteRequest(RequestVote rv) {
+        if (membership.current().voters().isEmpty() && membership.current().learners().isEmpty()) {
+            // We know no configuration: a joiner not yet reached by a leader, or a removed member whose data was
+            // wiped and that came back under the same id. Such a vote (with an empty log) could complete a
+            // majority of a stale configuration that still lists us, although the log we once acknowledged is
+            // gone (amnesia). Vote only once a leader has given us the log and with it the configuration.
+            send(new VoteResponse(groupId, id, rv.from(), term, false, rv.preVote()));
+            return;
+        }
         boolean canVote = vote.equals(Optional.of(rv.from()))
                 || (vote.isEmpty() && leader.isEmpty())
                 || (rv.preVote() && rv.term() > term);

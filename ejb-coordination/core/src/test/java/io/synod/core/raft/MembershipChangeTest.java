@@ -60,6 +60,19 @@ class MembershipChangeTest {
     }
 
     @Test
+    void aMemberThatKnowsNoConfigurationGrantsNoVote() {
+        // e.g. a removed member whose data directory was wiped and that restarts under the same id: its
+        // vote could complete a majority of a stale configuration that still lists it (amnesia)
+        Network net = Network.of("a", "b", "c");
+        net.add(D, new MemoryLogStorage());
+        net.node("d").step(new RaftMessage.RequestVote(7, NodeId.of("a"), D, 3, 0, 0, true, false));
+        net.node("d").step(new RaftMessage.RequestVote(7, NodeId.of("a"), D, 3, 0, 0, false, false));
+        net.stabilize();
+        assertThat(net.trace).hasSize(2).allMatch(t -> t.startsWith("VoteResponse[") && t.contains("granted=false"));
+        assertThat(net.member("d").storage.hardState().vote()).isEmpty();
+    }
+
+    @Test
     void onlyOneConfigurationChangeMayBePendingAtATime() {
         Network net = Network.of("a", "b", "c");
         net.elect("a");
