@@ -24,6 +24,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Leader behaviour: replicate with per-follower flow control, commit by counting current-term entries,
@@ -278,7 +280,7 @@ final class LeaderState implements RoleBehaviour {
         // Appends, heartbeats and vote answers in our own term cannot come from anyone else: ignore.
     }
 
-    private void withProgress(NodeId from, java.util.function.Consumer<Progress> handler) {
+    private void withProgress(NodeId from, Consumer<Progress> handler) {
         tracker.get(from).ifPresent(p -> {
             p.recentActive = true;
             handler.accept(p);
@@ -397,7 +399,7 @@ final class LeaderState implements RoleBehaviour {
 
     private void serveRead(byte[] context, ReadMode mode) {
         long index = node.log.committed;
-        if (tracker.voters().equals(java.util.Set.of(node.id))) {
+        if (tracker.voters().equals(Set.of(node.id))) {
             node.releaseRead(new ReadState(index, context));
             return;
         }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** The leader's progress for every member of the current configuration, voters and learners alike. */
 final class ProgressTracker {
@@ -57,7 +58,7 @@ final class ProgressTracker {
 
     /** Every member but this node, in id order (deterministic send order). */
     Set<NodeId> peers() {
-        var peers = new java.util.TreeSet<>(progress.keySet());
+        var peers = new TreeSet<>(progress.keySet());
         peers.remove(self);
         return peers;
     }
