@@ -159,4 +159,25 @@ class ElectionTest {
                 && t.contains("granted=false"));
         assertThat(net.trace).anyMatch(t -> t.startsWith(RequestVote.class.getSimpleName()));
     }
+
+    @Test
+    void aRestartedMemberIgnoresVoteRequestsForAnElectionTimeout() {
+        // it may have acknowledged a leader just before the crash; forgetting that would break the lease
+        Network net = Network.of("a", "b", "c");
+        net.elect("a");
+        net.restart("b");
+        net.stabilize(); // re-applies its committed entries
+        net.clearTrace();
+        net.node("b").step(new RequestVote(7, NodeId.of("c"), NodeId.of("b"), 2, 9, 9, true, false));
+        net.stabilize();
+        assertThat(net.trace).isEmpty();
+        assertThat(net.node("b").status().term()).isEqualTo(1);
+
+        net.tick("b", 10);
+        net.node("b").step(new RequestVote(7, NodeId.of("c"), NodeId.of("b"), 2, 9, 9, true, false));
+        net.clearTrace();
+        net.stabilize();
+        assertThat(net.trace).anyMatch(t -> t.startsWith("VoteResponse[") && t.contains("from=b")
+                && t.contains("granted=true") && t.contains("preVote=true"));
+    }
 }

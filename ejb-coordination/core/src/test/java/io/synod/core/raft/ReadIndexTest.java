@@ -133,4 +133,22 @@ class ReadIndexTest {
         assertThat(net.count(Heartbeat.class)).isEqualTo(2);
         assertThat(net.member("a").reads).hasSize(1);
     }
+
+    @Test
+    void afterSendingTimeoutNowTheLeaderNoLongerTrustsItsLease() {
+        Network net = cluster(Set.of());
+        net.tickAll(1);
+        net.dropWhere(m -> m instanceof RaftMessage.TimeoutNow); // the transfer never completes...
+        net.node("a").transferLeadership(io.synod.core.consensus.NodeId.of("b"));
+        net.stabilize();
+        net.tick("a", 10); // ...and is abandoned
+        net.stabilize();
+        net.clearTrace();
+
+        // but a TimeoutNow may still be in flight, and b would win without waiting: confirm with a round
+        net.node("a").readIndex(bytes("after-transfer"), ReadMode.LEASE);
+        net.stabilize();
+        assertThat(net.count(Heartbeat.class)).isEqualTo(2);
+        assertThat(net.member("a").reads).containsExactly(new ReadState(2, bytes("after-transfer")));
+    }
 }
