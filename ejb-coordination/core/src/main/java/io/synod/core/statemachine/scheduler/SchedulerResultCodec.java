@@ -95,7 +95,7 @@ public final class SchedulerResultCodec {
     }
 
     private static SchedulerResult.Assigned readAssigned(WireReader in) throws CodecException {
-        int n = in.readCount("assignments", MAX_ITEMS, 40);
+        int n = in.readCount("assignments", MAX_ITEMS, 38);
         List<Assignment> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             list.add(SchedulerWire.readAssignment(in));
