@@ -95,9 +95,11 @@ public final class SchedulerStore {
             return rejected(SchedulerViolation.TOO_MANY_TASKS, "the scheduler holds " + limits().maxTasks()
                     + " tasks, its limit");
         }
-        if (members.values().stream().noneMatch(m -> m.runs(spec.handler()))) {
-            return rejected(SchedulerViolation.UNKNOWN_HANDLER, "no registered member runs handler '"
-                    + spec.handler() + "'");
+        // Accept only what some member can run now; otherwise the task could wait forever, unnoticed.
+        if (members.values().stream().noneMatch(m -> m.runs(spec.handler())
+                && spec.affinity().map(m.name()::equals).orElse(true))) {
+            return rejected(SchedulerViolation.UNKNOWN_HANDLER, "no registered member"
+                    + spec.affinity().map(m -> " named " + m).orElse("") + " runs handler '" + spec.handler() + "'");
         }
         long readyAt = Task.saturatedAdd(nowMillis, spec.delayMillis());
         if (spec.cron().isPresent()) {

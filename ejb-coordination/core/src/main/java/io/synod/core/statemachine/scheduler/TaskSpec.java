@@ -81,6 +81,6 @@ public record TaskSpec(String id, String handler, byte[] payload, int priority, 
     @Override
     public String toString() {
         return "TaskSpec[" + id + " " + handler + " p" + priority + " +" + delayMillis + "ms " + cron.orElse("")
-                + " " + payload.length + "B]";
+                + affinity.map(m -> " @" + m).orElse("") + " " + payload.length + "B]";
     }
 }
