@@ -79,6 +79,14 @@ public sealed interface SchedulerCommand {
     record ExpireLeases() implements SchedulerCommand {
     }
 
+    /**
+     * Proposed periodically by the leader: forget final tasks (succeeded, failed, dead-lettered, cancelled) that
+     * finished at least {@code retainMillis} before the entry's time, oldest first, at most {@code maxTasks}; their
+     * ids become free again. Without it the table, and every snapshot, would only grow.
+     */
+    record Purge(long retainMillis, int maxTasks) implements SchedulerCommand {
+    }
+
     /** Register (or re-register with new settings) a live worker. */
     record MemberUp(NodeId member, int capacity, List<String> handlers) implements SchedulerCommand {
         public MemberUp {

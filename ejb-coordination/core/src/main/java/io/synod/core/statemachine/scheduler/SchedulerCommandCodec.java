@@ -27,6 +27,7 @@ public final class SchedulerCommandCodec {
     private static final int EXPIRE_LEASES = 8;
     private static final int MEMBER_UP = 9;
     private static final int MEMBER_DOWN = 10;
+    private static final int PURGE = 11;
 
     private SchedulerCommandCodec() {
     }
@@ -52,6 +53,8 @@ public final class SchedulerCommandCodec {
                     .writeBoolean(c.retryable());
         } else if (command instanceof SchedulerCommand.ExpireLeases) {
             out.writeByte(EXPIRE_LEASES);
+        } else if (command instanceof SchedulerCommand.Purge c) {
+            out.writeByte(PURGE).writeLong(c.retainMillis()).writeInt(c.maxTasks());
         } else if (command instanceof SchedulerCommand.MemberUp c) {
             out.writeByte(MEMBER_UP).writeString(c.member().value()).writeInt(c.capacity())
                     .writeInt(c.handlers().size());
@@ -81,6 +84,7 @@ public final class SchedulerCommandCodec {
             case MEMBER_UP -> readMemberUp(in);
             case MEMBER_DOWN -> new SchedulerCommand.MemberDown(SchedulerWire.readNodeId(in, "member"),
                     in.readBoolean("condemned"));
+            case PURGE -> new SchedulerCommand.Purge(in.readLong("retainMillis"), in.readInt("maxTasks"));
             default -> throw new CodecException(FORMAT + ": unknown tag " + tag);
         };
         in.expectEnd(FORMAT);

@@ -77,6 +77,16 @@ final class SchedulerQueries implements SchedulerView {
     }
 
     @Override
+    public Optional<Long> nextReadyAt() {
+        return tasks.nextReadyAt();
+    }
+
+    @Override
+    public Optional<Long> nextLeaseExpiry() {
+        return tasks.nextLeaseExpiry();
+    }
+
+    @Override
     public int size() {
         return tasks.size();
     }

@@ -71,6 +71,13 @@ public sealed interface SchedulerResult {
         }
     }
 
+    /** Final tasks forgotten by a purge, in the order they were removed (oldest first). */
+    record Purged(List<String> taskIds) implements SchedulerResult {
+        public Purged {
+            taskIds = List.copyOf(taskIds);
+        }
+    }
+
     record MemberRegistered(NodeId member, int capacity) implements SchedulerResult {
         public MemberRegistered {
             Objects.requireNonNull(member, "member");

@@ -27,6 +27,7 @@ public final class SchedulerResultCodec {
     private static final int RELEASED = 7;
     private static final int MEMBER_REGISTERED = 8;
     private static final int REJECTED = 9;
+    private static final int PURGED = 10;
 
     private SchedulerResultCodec() {
     }
@@ -57,6 +58,9 @@ public final class SchedulerResultCodec {
                 out.writeString(t.taskId()).writeLong(t.attemptToken()).writeString(t.member().value())
                         .writeByte(t.now().code());
             }
+        } else if (result instanceof SchedulerResult.Purged r) {
+            out.writeByte(PURGED).writeInt(r.taskIds().size());
+            r.taskIds().forEach(out::writeString);
         } else if (result instanceof SchedulerResult.MemberRegistered r) {
             out.writeByte(MEMBER_REGISTERED).writeString(r.member().value()).writeInt(r.capacity());
         } else {
@@ -84,6 +88,7 @@ public final class SchedulerResultCodec {
             case MEMBER_REGISTERED -> new SchedulerResult.MemberRegistered(SchedulerWire.readNodeId(in, "member"),
                     in.readInt("capacity"));
             case REJECTED -> readRejected(in);
+            case PURGED -> readPurged(in);
             default -> throw new CodecException(FORMAT + ": unknown tag " + tag);
         };
         in.expectEnd(FORMAT);
@@ -111,6 +116,15 @@ public final class SchedulerResultCodec {
                     SchedulerWire.readNodeId(in, "member"), SchedulerWire.readState(in, "now")));
         }
         return new SchedulerResult.Released(list);
+    }
+
+    private static SchedulerResult.Purged readPurged(WireReader in) throws CodecException {
+        int n = in.readCount("purged", MAX_ITEMS, 5);
+        List<String> ids = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ids.add(id(in));
+        }
+        return new SchedulerResult.Purged(ids);
     }
 
     private static SchedulerResult.Rejected readRejected(WireReader in) throws CodecException {

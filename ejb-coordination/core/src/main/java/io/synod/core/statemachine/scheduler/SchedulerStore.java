@@ -77,6 +77,12 @@ public final class SchedulerStore {
         if (command instanceof SchedulerCommand.ExpireLeases) {
             return release(tasks.lapsed(nowMillis), "attempt lease lapsed", true, nowMillis);
         }
+        if (command instanceof SchedulerCommand.Purge c) {
+            long cutoff = nowMillis - c.retainMillis();
+            List<String> ids = cutoff < 0 ? List.of() : tasks.finishedBy(cutoff, c.maxTasks());
+            ids.forEach(tasks::remove);
+            return new SchedulerResult.Purged(ids);
+        }
         if (command instanceof SchedulerCommand.MemberUp c) {
             members.put(c.member(), new Member(c.member(), c.capacity(), c.handlers()));
             return new SchedulerResult.MemberRegistered(c.member(), c.capacity());

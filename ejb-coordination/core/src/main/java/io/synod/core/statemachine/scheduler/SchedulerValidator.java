@@ -55,6 +55,11 @@ public final class SchedulerValidator {
                 throw new ResultTooLargeException("error message must be well-formed and at most "
                         + limits.maxErrorBytes() + " UTF-8 bytes");
             }
+        } else if (command instanceof SchedulerCommand.Purge c) {
+            checkLimit(c.maxTasks());
+            if (c.retainMillis() < 0) {
+                throw new InvalidDelayException("purge retention must be >= 0 ms, got " + c.retainMillis());
+            }
         } else if (command instanceof SchedulerCommand.MemberUp c) {
             checkMember(c.capacity(), c.handlers());
         }

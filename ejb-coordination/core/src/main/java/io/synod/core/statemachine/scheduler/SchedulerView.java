@@ -8,7 +8,8 @@ import java.util.SortedMap;
 
 /**
  * The read side of the scheduler, what the shell serves status queries and the console from (after ReadIndex for
- * linearizable reads). Deliberately without writes: state changes only through the log.
+ * linearizable reads). Deliberately without writes: state changes only through the log. Returned tasks share
+ * their byte arrays with the replicated state: read them, never modify them.
  */
 public interface SchedulerView {
 
@@ -30,6 +31,12 @@ public interface SchedulerView {
     SortedMap<NodeId, Integer> runningPerMember();
 
     List<Member> members();
+
+    /** When the earliest PENDING task becomes ready: the leader need not propose an assign before then. */
+    Optional<Long> nextReadyAt();
+
+    /** When the earliest attempt lease lapses: the leader need not propose an expiry before then. */
+    Optional<Long> nextLeaseExpiry();
 
     int size();
 }

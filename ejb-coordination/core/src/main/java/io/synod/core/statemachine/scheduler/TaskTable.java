@@ -32,6 +32,7 @@ final class TaskTable {
     private final TreeSet<TimedKey> pendingByReady = new TreeSet<>();
     private final TreeSet<TimedKey> heldByLease = new TreeSet<>();
     private final TreeMap<NodeId, TreeSet<String>> heldByMember = new TreeMap<>();
+    private final TreeSet<TimedKey> finishedByTime = new TreeSet<>();
 
     Optional<Task> get(String id) {
         return Optional.ofNullable(tasks.get(id));
@@ -44,6 +45,31 @@ final class TaskTable {
     /** Every task in id order. */
     Collection<Task> all() {
         return Collections.unmodifiableCollection(tasks.values());
+    }
+
+    /** Remove a task (only final ones are ever removed, by purge). */
+    void remove(String id) {
+        Task old = tasks.remove(id);
+        if (old != null) {
+            unindex(old);
+        }
+    }
+
+    /** Final tasks that finished at or before {@code cutoffMillis}, oldest first, at most {@code max}. */
+    List<String> finishedBy(long cutoffMillis, int max) {
+        List<String> out = new ArrayList<>();
+        for (TimedKey key : finishedByTime) {
+            if (key.atMillis() > cutoffMillis || out.size() >= max) {
+                break;
+            }
+            out.add(key.taskId());
+        }
+        return out;
+    }
+
+    /** The earliest lease expiry of a held task, for the leader to know when an expire is worth proposing. */
+    Optional<Long> nextLeaseExpiry() {
+        return heldByLease.isEmpty() ? Optional.empty() : Optional.of(heldByLease.first().atMillis());
     }
 
     /** Insert or replace (by id). */
@@ -104,6 +130,7 @@ final class TaskTable {
         pendingByReady.clear();
         heldByLease.clear();
         heldByMember.clear();
+        finishedByTime.clear();
     }
 
     private void index(Task t) {
@@ -112,6 +139,8 @@ final class TaskTable {
         } else if (t.state().isHeld()) {
             heldByLease.add(new TimedKey(t.leaseExpiresAtMillis(), t.id()));
             heldByMember.computeIfAbsent(t.assignee().orElseThrow(), m -> new TreeSet<>()).add(t.id());
+        } else {
+            finishedByTime.add(new TimedKey(t.updatedAtMillis(), t.id()));
         }
     }
 
@@ -126,6 +155,8 @@ final class TaskTable {
             if (held.isEmpty()) {
                 heldByMember.remove(member);
             }
+        } else {
+            finishedByTime.remove(new TimedKey(t.updatedAtMillis(), t.id()));
         }
     }
 }

@@ -71,17 +71,19 @@ class PlacementTest {
 
     @Test
     void handlers_and_affinity_decide_who_may_run_a_task_and_an_unplaceable_task_does_not_block_others() {
-        Sched s = new Sched().up(M1, 4);
+        Sched s = new Sched().up(M1, 4).up(M3, 1);
         s.apply(new SchedulerCommand.MemberUp(M2, 4, List.of("reports")));
+        s.submit(spec("blocker").withAffinity(M3));
+        long blocker = s.assign().get(0).attemptToken(); // m3 is now full
         s.submit(TaskSpec.of("report", "reports", b("")).withPriority(5));
-        s.submit(spec("pinned").withPriority(9).withAffinity(M3)); // m3 is not up
+        s.submit(spec("pinned").withPriority(9).withAffinity(M3));
         s.submit(spec("plain"));
         List<Assignment> placed = s.assign();
         assertThat(placed).extracting(Assignment::taskId, Assignment::member).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("report", M2),
                 org.assertj.core.groups.Tuple.tuple("plain", M1));
         assertThat(s.state("pinned")).isEqualTo(TaskState.PENDING);
-        s.apply(new SchedulerCommand.MemberUp(M3, 1, List.of(HANDLER)));
+        s.apply(new SchedulerCommand.Complete("blocker", blocker, b("")));
         assertThat(s.assign()).extracting(Assignment::taskId, Assignment::member).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("pinned", M3));
     }

@@ -30,6 +30,7 @@ class SchedulerCodecTest {
             new SchedulerCommand.Complete("a/1", 3, b("result")),
             new SchedulerCommand.Fail("a/1", 3, "boom – ünïcode", true),
             new SchedulerCommand.ExpireLeases(),
+            new SchedulerCommand.Purge(60_000, 100),
             new SchedulerCommand.MemberUp(M1, 8, List.of("b", "a")),
             new SchedulerCommand.MemberDown(M1, true));
 
@@ -44,6 +45,7 @@ class SchedulerCodecTest {
             new SchedulerResult.Failed("a", 9, TaskState.DEAD_LETTERED, 7),
             new SchedulerResult.Released(List.of(new SchedulerResult.ReleasedTask("a", 9, M1, TaskState.PENDING))),
             new SchedulerResult.MemberRegistered(M2, 4),
+            new SchedulerResult.Purged(List.of("a", "b")),
             new SchedulerResult.Rejected(SchedulerViolation.STALE_ATTEMPT, "old"));
 
     @Test

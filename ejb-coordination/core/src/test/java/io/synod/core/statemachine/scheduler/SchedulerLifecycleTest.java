@@ -182,10 +182,30 @@ class SchedulerLifecycleTest {
     }
 
     @Test
+    void purge_forgets_only_final_tasks_older_than_the_retention_and_frees_their_ids() {
+        Sched s = new Sched().up(M1, 4);
+        s.submit(spec("done"));
+        s.submit(spec("waiting").withDelay(1_000_000));
+        s.submit(spec("cancelled"));
+        s.apply(new SchedulerCommand.Cancel("cancelled"));
+        long token = s.assign().get(0).attemptToken();
+        s.apply(new SchedulerCommand.Complete("done", token, b("r")));
+        assertThat(s.store.view().nextReadyAt()).contains(s.now + 1_000_000);
+        s.advance(59_999);
+        assertThat(s.apply(new SchedulerCommand.Purge(60_000, 10))).isEqualTo(new SchedulerResult.Purged(List.of()));
+        s.advance(1);
+        assertThat(s.apply(new SchedulerCommand.Purge(60_000, 10)))
+                .isEqualTo(new SchedulerResult.Purged(List.of("cancelled", "done")));
+        assertThat(s.store.view().list(TaskQuery.all(10))).extracting(Task::id).containsExactly("waiting");
+        assertThat(s.submit(spec("done"))).isInstanceOf(SchedulerResult.Submitted.class);
+    }
+
+    @Test
     void submit_refuses_unknown_handlers_duplicate_ids_and_a_full_table() {
         Sched s = new Sched(SchedulerLimits.DEFAULT.withMaxTasks(1)).up(M1, 4);
         assertThat(violation(s.submit(TaskSpec.of("t", "not-deployed", b(""))))).isEqualTo(
                 SchedulerViolation.UNKNOWN_HANDLER);
+        assertThat(violation(s.submit(spec("t").withAffinity(M2)))).isEqualTo(SchedulerViolation.UNKNOWN_HANDLER);
         assertThat(s.store.view().size()).isZero();
         s.submit(spec("t"));
         assertThat(violation(s.submit(spec("t")))).isEqualTo(SchedulerViolation.TASK_EXISTS);

@@ -114,8 +114,10 @@ class SchedulerModelTest {
                 submit();
             } else if (dice < 35) {
                 assign();
-            } else if (dice < 45) {
+            } else if (dice < 44) {
                 observe(group.propose("leader", new SchedulerCommand.ExpireLeases(), leaderTime));
+            } else if (dice < 45) {
+                observe(group.propose("leader", new SchedulerCommand.Purge(random.nextInt(60_000), 5), leaderTime));
             } else if (dice < 75) {
                 report();
             } else if (dice < 80) {
@@ -268,9 +270,12 @@ class SchedulerModelTest {
             if (current) {
                 assertThat(r).as("report %s #%d", id, token).isNotInstanceOf(SchedulerResult.Rejected.class);
             } else {
+                // A task purged after it finished is simply unknown now; any other stale report is fenced off.
+                SchedulerViolation expected = acknowledged.containsKey(id) ? SchedulerViolation.STALE_ATTEMPT
+                        : SchedulerViolation.NOT_FOUND;
                 assertThat(r).as("report %s #%d (current %s)", id, token, currentToken.get(id))
                         .isInstanceOfSatisfying(SchedulerResult.Rejected.class,
-                                rej -> assertThat(rej.violation()).isEqualTo(SchedulerViolation.STALE_ATTEMPT));
+                                rej -> assertThat(rej.violation()).isEqualTo(expected));
             }
         }
 
@@ -293,6 +298,13 @@ class SchedulerModelTest {
             } else if (r instanceof SchedulerResult.Released rel) {
                 for (SchedulerResult.ReleasedTask t : rel.tasks()) {
                     assertThat(held.remove(t.taskId())).isEqualTo(t.member());
+                }
+            } else if (r instanceof SchedulerResult.Purged p) {
+                for (String id : p.taskIds()) {
+                    check(!held.containsKey(id), () -> "purged a held task " + id);
+                    acknowledged.remove(id); // forgotten on purpose, after it finished: not lost
+                    currentToken.remove(id);
+                    completions.remove(id);
                 }
             } else if (r instanceof SchedulerResult.Cancelled c) {
                 held.remove(c.taskId());
