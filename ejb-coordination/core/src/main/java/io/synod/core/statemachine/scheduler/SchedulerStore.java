@@ -63,10 +63,10 @@ public final class SchedulerStore {
             return assign(c.maxAssignments(), index, nowMillis);
         }
         if (command instanceof SchedulerCommand.Started c) {
-            return renew(c.taskId(), c.attemptToken(), TaskState.RUNNING, nowMillis);
+            return renew(c.taskId(), c.attemptToken(), true, nowMillis);
         }
         if (command instanceof SchedulerCommand.Renew c) {
-            return renew(c.taskId(), c.attemptToken(), null, nowMillis);
+            return renew(c.taskId(), c.attemptToken(), false, nowMillis);
         }
         if (command instanceof SchedulerCommand.Complete c) {
             return complete(c.taskId(), c.attemptToken(), c.result(), nowMillis);
@@ -148,15 +148,15 @@ public final class SchedulerStore {
         return new SchedulerResult.Assigned(out);
     }
 
-    /** Started ({@code newState} RUNNING) or a renewal ({@code newState} null: keep the state). */
-    private SchedulerResult renew(String id, long token, TaskState newState, long nowMillis) {
+    /** A start ({@code start}: ASSIGNED → RUNNING) or a renewal (state kept); either way the lease is renewed. */
+    private SchedulerResult renew(String id, long token, boolean start, long nowMillis) {
         Optional<Task> current = tasks.get(id);
         Optional<SchedulerResult.Rejected> refused = checkAttempt(current, id, token);
         if (refused.isPresent()) {
             return refused.get();
         }
         Task task = current.get();
-        Task renewed = task.leased(newState == null ? task.state() : newState, nowMillis,
+        Task renewed = task.leased(start ? TaskState.RUNNING : task.state(), nowMillis,
                 limits().attemptLease().toMillis());
         tasks.put(renewed);
         return new SchedulerResult.LeaseRenewed(id, token, renewed.leaseExpiresAtMillis());
