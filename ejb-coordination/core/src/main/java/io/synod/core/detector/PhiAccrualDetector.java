@@ -65,6 +65,17 @@ public final class PhiAccrualDetector {
         return List.of(new DetectorEvent.MemberRecovered(member, arrivalMillis, from));
     }
 
+    /**
+     * Start watching {@code member} as if it had sent a heartbeat at {@code sinceMillis} (when it joined the view),
+     * so a member that dies before its first heartbeat is still suspected; no effect on a member already known.
+     */
+    public void watch(NodeId member, long sinceMillis) {
+        Objects.requireNonNull(member, "member");
+        if (!members.containsKey(member)) {
+            heartbeat(member, sinceMillis);
+        }
+    }
+
     /** Re-judge every member at {@code nowMillis}; returns the state changes, members in id order. */
     public List<DetectorEvent> evaluate(long nowMillis) {
         List<DetectorEvent> events = new ArrayList<>();

@@ -160,6 +160,17 @@ class PhiAccrualDetectorTest {
     }
 
     @Test
+    void a_watched_member_that_never_sends_a_heartbeat_is_still_suspected() {
+        PhiAccrualDetector d = new PhiAccrualDetector(DetectorConfig.DEFAULT);
+        d.watch(A, 0);
+        // Seeded window: mean 1000, sd 250, plus the 3 s pause margin → phi 8 after about 5.3 s.
+        assertThat(d.evaluate(5_000)).isEmpty();
+        assertThat(d.evaluate(6_000)).hasSize(1).first().isInstanceOf(DetectorEvent.MemberSuspected.class);
+        d.watch(A, 6_000); // already known: watching again changes nothing
+        assertThat(d.statistics(A, 6_000).orElseThrow().lastHeartbeatMillis()).isZero();
+    }
+
+    @Test
     void reordered_heartbeats_are_ignored_and_the_window_is_bounded() {
         DetectorConfig small = new DetectorConfig(8.0, 10, Duration.ofMillis(100), Duration.ZERO,
                 Duration.ofSeconds(1), Duration.ofSeconds(10));

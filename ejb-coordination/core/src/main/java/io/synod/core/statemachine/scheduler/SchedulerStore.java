@@ -169,6 +169,9 @@ public final class SchedulerStore {
             return refused.get();
         }
         Task done = current.get().completed(result.clone(), nowMillis);
+        // The next occurrence is the first one after now: occurrences missed while the task was late or the cluster
+        // was down are skipped, not replayed in a burst. Only success continues a cron task; a final failure stops it
+        // where an operator will see it (FAILED or DEAD_LETTERED).
         OptionalLong next = done.spec().cron().isPresent()
                 ? CronSchedule.parse(done.spec().cron().get()).nextAfter(nowMillis) : OptionalLong.empty();
         tasks.put(next.isPresent() ? done.nextOccurrence(next.getAsLong(), nowMillis) : done);
