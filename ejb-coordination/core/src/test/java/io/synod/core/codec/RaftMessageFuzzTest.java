@@ -16,10 +16,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RaftMessageFuzzTest {
 
-    private static final int ITERATIONS = 20_000;
+    private static final int ITERATIONS = 10_000;
 
     @ParameterizedTest(name = "seed {0}")
-    @ValueSource(longs = {1, 2, 3, 42, 20261125})
+    @ValueSource(longs = {1, 2, 42, 20261125})
     void mutatedFramesDecodeOrFailCleanly(long seed) {
         MessageCodec codec = RaftMessageCodec.standalone(MessageLimits.DEFAULT);
         List<byte[]> valid = RaftMessageSamples.all().stream().map(codec::encode).toList();

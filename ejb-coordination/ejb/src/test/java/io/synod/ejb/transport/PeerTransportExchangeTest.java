@@ -10,7 +10,6 @@ import io.synod.ejb.transport.TransportFixture.Node;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -101,8 +100,7 @@ class PeerTransportExchangeTest {
         fixture.close();
 
         assertThat(fixture.threads).isNotEmpty();
-        await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(fixture.threads).noneMatch(Thread::isAlive));
+        await().untilAsserted(() -> assertThat(fixture.threads).noneMatch(Thread::isAlive));
         a.transport.send(new VoteResponse(0, a.id, b.id, 1, true, false)); // after close: counted, not thrown
         assertThat(a.counters().droppedMessages(DropReason.SHUT_DOWN)).isEqualTo(1);
     }

@@ -21,7 +21,7 @@ final class RawPeer implements AutoCloseable {
 
     RawPeer(InetSocketAddress address) throws IOException {
         socket.connect(address, 2_000);
-        socket.setSoTimeout(5_000);
+        socket.setSoTimeout(20_000);
         in = new DataInputStream(socket.getInputStream());
         out = socket.getOutputStream();
     }
@@ -61,7 +61,7 @@ final class RawPeer implements AutoCloseable {
         sendFrame(FrameKind.PROOF, HandshakeFrames.proof(transcript.clientProof(secret)));
     }
 
-    /** Reads (and discards) until the server closes the connection; false if it stays open for 5 s. */
+    /** Reads (and discards) until the server closes the connection; false if it stays open for 20 s. */
     boolean closedByServer() throws IOException {
         try {
             while (in.read() != -1) {

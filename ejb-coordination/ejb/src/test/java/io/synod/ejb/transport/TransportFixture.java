@@ -5,6 +5,7 @@ import io.synod.core.codec.MessageLimits;
 import io.synod.core.consensus.Message;
 import io.synod.core.consensus.NodeId;
 import io.synod.core.raft.RaftMessageCodec;
+import org.awaitility.Awaitility;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +27,11 @@ final class TransportFixture implements AutoCloseable {
     static final byte[] SECRET = "correct horse battery staple".getBytes(StandardCharsets.UTF_8);
     static final byte[] OTHER_SECRET = "another cluster's secret value".getBytes(StandardCharsets.UTF_8);
     static final MessageCodec CODEC = RaftMessageCodec.standalone(MessageLimits.DEFAULT);
+
+    static {
+        // generous bounds only: the build machine is shared and can be very slow; nothing asserts on timing
+        Awaitility.setDefaultTimeout(Duration.ofSeconds(30));
+    }
 
     /** One started transport and what it observed. */
     static final class Node {
@@ -61,7 +67,7 @@ final class TransportFixture implements AutoCloseable {
     static TransportSettings settings(String id, int port, byte[] secret) {
         return TransportSettings.defaults(NodeId.of(id), new InetSocketAddress("127.0.0.1", port), secret)
                 .withReconnect(Duration.ofMillis(20), Duration.ofMillis(200))
-                .withHandshakeTimeout(Duration.ofSeconds(3));
+                .withHandshakeTimeout(Duration.ofSeconds(15));
     }
 
     Node start(String id) {
