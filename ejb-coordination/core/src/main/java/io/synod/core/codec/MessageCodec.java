@@ -53,8 +53,8 @@ public final class MessageCodec {
     }
 
     /**
-     * @throws IllegalArgumentException when no registered family encodes {@code message}, or when it encodes
-     *                                  beyond {@link MessageLimits#maxFrameBytes()} (a peer would refuse it)
+     * @throws IllegalArgumentException when no registered family encodes {@code message}, or when it exceeds
+     *                                  any of the {@link MessageLimits} (a peer would refuse it)
      */
     public byte[] encode(Message message) {
         MessageFamilyCodec<? extends Message> family = families.stream()
@@ -69,8 +69,9 @@ public final class MessageCodec {
         return bytes;
     }
 
-    private static <M extends Message> byte[] encodeWith(MessageFamilyCodec<M> family, Message message) {
+    private <M extends Message> byte[] encodeWith(MessageFamilyCodec<M> family, Message message) {
         M typed = family.messageType().cast(message);
+        family.checkLimits(typed, limits);
         WireWriter out = new WireWriter(128);
         out.writeByte(VERSION);
         int tag = family.tagOf(typed);

@@ -29,6 +29,15 @@ public interface MessageFamilyCodec<M extends Message> {
     /** The tag of {@code message}: a value in [{@link #firstTag()}, {@link #lastTag()}]. */
     int tagOf(M message);
 
+    /**
+     * Refuses a message the receiving side's {@link #readBody} would refuse for its size (too many entries, an
+     * entry or chunk too large). Checked before sending, so that an over-limit message is dropped at the sender
+     * instead of closing the connection at the receiver, again on every retransmission.
+     *
+     * @throws IllegalArgumentException naming the limit exceeded
+     */
+    void checkLimits(M message, MessageLimits limits);
+
     /** Appends the body of {@code message}; never fails (bounds are the reader's job). */
     void writeBody(M message, WireWriter out);
 

@@ -106,6 +106,28 @@ public final class RaftMessageCodec implements MessageFamilyCodec<RaftMessage> {
     }
 
     @Override
+    public void checkLimits(RaftMessage message, MessageLimits limits) {
+        if (message instanceof AppendEntries m) {
+            if (m.entries().size() > limits.maxEntries()) {
+                throw new IllegalArgumentException(m + ": " + m.entries().size() + " entries, the limit is "
+                        + limits.maxEntries());
+            }
+            for (LogEntry e : m.entries()) {
+                if (e.data().length > limits.maxEntryBytes()) {
+                    throw new IllegalArgumentException(m + ": entry " + e.index() + " has " + e.data().length
+                            + " bytes, the limit is " + limits.maxEntryBytes());
+                }
+            }
+        } else if (message instanceof InstallSnapshot m) {
+            ConfState conf = m.metadata().confState();
+            if (m.chunk().length > limits.maxChunkBytes()
+                    || Math.max(conf.voters().size(), conf.learners().size()) > limits.maxMembers()) {
+                throw new IllegalArgumentException(m + ": chunk or membership over the limits " + limits);
+            }
+        }
+    }
+
+    @Override
     public void writeBody(RaftMessage message, WireWriter out) {
         out.writeLong(message.term());
         if (message instanceof AppendEntries m) {

@@ -55,6 +55,11 @@ class MessageCodecRegistryTest {
         }
 
         @Override
+        public void checkLimits(Prepare message, MessageLimits limits) {
+            // fixed size: nothing can exceed a limit
+        }
+
+        @Override
         public void writeBody(Prepare message, WireWriter out) {
             out.writeLong(message.ballot());
         }

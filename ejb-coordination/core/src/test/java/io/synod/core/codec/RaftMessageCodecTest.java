@@ -93,6 +93,20 @@ class RaftMessageCodecTest {
     }
 
     @Test
+    void theSenderRefusesWhatTheReceiverWouldRefuse() {
+        // otherwise an over-limit append would close the connection at the peer on every retransmission
+        MessageCodec strict = RaftMessageCodec.standalone(new MessageLimits(1 << 20, 2, 16, 16, 2));
+        assertThatThrownBy(() -> strict.encode(append(0, List.of(LogEntry.normal(1, 1, null),
+                LogEntry.normal(2, 1, null), LogEntry.normal(3, 1, null)))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 entries");
+        assertThatThrownBy(() -> strict.encode(append(0, List.of(LogEntry.normal(1, 1, new byte[17])))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("17 bytes");
+        assertThatThrownBy(() -> strict.encode(new InstallSnapshot(0, N1, N2, 1, SnapshotMetadata.EMPTY, 17, 0,
+                new byte[17], true))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chunk");
+        assertThat(strict.encode(append(0, List.of(LogEntry.normal(1, 1, new byte[16]))))).isNotEmpty();
+    }
+
+    @Test
     void refusesEntriesThatDoNotFollowPrevIndex() {
         byte[] gap = codec.encode(append(5, List.of(LogEntry.normal(6, 1, null), LogEntry.normal(7, 1, null))));
         // entry 7 becomes entry 8: a hole no leader sends

@@ -20,8 +20,10 @@ final class FrameDecoder extends LengthFieldBasedFrameDecoder {
     private final int maxFrameBytes;
     private boolean authenticated;
 
+    /** @param maxFrameBytes the largest payload after the length prefix */
     FrameDecoder(int maxFrameBytes) {
-        super(maxFrameBytes, 0, 4, 0, 4, true);
+        // the superclass limit counts the 4-byte prefix too; our own check below is on the payload alone
+        super(maxFrameBytes + 4, 0, 4, 0, 4, true);
         this.maxFrameBytes = maxFrameBytes;
     }
 

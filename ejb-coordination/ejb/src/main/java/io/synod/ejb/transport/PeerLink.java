@@ -111,7 +111,7 @@ final class PeerLink {
                 .handler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        FrameDecoder decoder = new FrameDecoder(settings.maxFrameBytes());
+                        FrameDecoder decoder = new FrameDecoder(1 + codec.limits().maxFrameBytes());
                         ch.pipeline().addLast("frames", decoder)
                                 .addLast("prepend", new LengthFieldPrepender(4))
                                 .addLast("meter", new FrameMeter(counters))

@@ -63,6 +63,8 @@ public final class PeerTransport implements AutoCloseable {
     /**
      * Binds the server and returns a running transport.
      *
+     * @param codec             the message families this node speaks; its limits bound every frame (a kind byte
+     *                          plus the largest message), so all members must run with the same limits
      * @param inbound           receives every authenticated, well-formed message addressed to this node; called
      *                          on a Netty thread, so it must only enqueue (the node's event loop does the work)
      * @param reportUnreachable told when a peer cannot be reached (each failed connect or lost connection);
@@ -84,7 +86,7 @@ public final class PeerTransport implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        FrameDecoder decoder = new FrameDecoder(settings.maxFrameBytes());
+                        FrameDecoder decoder = new FrameDecoder(1 + codec.limits().maxFrameBytes());
                         ch.pipeline().addLast("frames", decoder)
                                 .addLast("prepend", new LengthFieldPrepender(4))
                                 .addLast("meter", new FrameMeter(counters))

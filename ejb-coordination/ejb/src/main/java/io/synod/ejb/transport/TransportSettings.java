@@ -1,6 +1,5 @@
 package io.synod.ejb.transport;
 
-import io.synod.core.codec.MessageLimits;
 import io.synod.core.consensus.NodeId;
 
 import java.net.InetSocketAddress;
@@ -14,7 +13,6 @@ import java.util.Objects;
  * @param localId               this node; sent and proven in every handshake
  * @param bindAddress           where the server listens (port 0: an ephemeral port, see {@link PeerTransport#localAddress()})
  * @param clusterSecret         the HMAC key; never sent, never logged (at least 16 bytes)
- * @param limits                bounds of a consensus message; the frame limit follows from them
  * @param outboundQueueCapacity messages queued per peer while its connection is down or busy
  * @param overflowPolicy        which message a full queue gives up
  * @param handshakeTimeout      a connection not authenticated by then is closed and counted as an auth failure
@@ -24,7 +22,7 @@ import java.util.Objects;
  * @param ioThreads             Netty worker threads (the acceptor gets one more)
  */
 public record TransportSettings(NodeId localId, InetSocketAddress bindAddress, byte[] clusterSecret,
-                                MessageLimits limits, int outboundQueueCapacity, OverflowPolicy overflowPolicy,
+                                int outboundQueueCapacity, OverflowPolicy overflowPolicy,
                                 Duration handshakeTimeout, Duration connectTimeout, Duration reconnectMin,
                                 Duration reconnectMax, int ioThreads) {
 
@@ -35,7 +33,6 @@ public record TransportSettings(NodeId localId, InetSocketAddress bindAddress, b
         Objects.requireNonNull(localId, "localId");
         Objects.requireNonNull(bindAddress, "bindAddress");
         Objects.requireNonNull(clusterSecret, "clusterSecret");
-        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(overflowPolicy, "overflowPolicy");
         if (clusterSecret.length < MIN_SECRET_BYTES) {
             throw new IllegalArgumentException("cluster secret must have at least " + MIN_SECRET_BYTES + " bytes");
@@ -56,29 +53,24 @@ public record TransportSettings(NodeId localId, InetSocketAddress bindAddress, b
 
     /** Production defaults: 1024 queued messages per peer, 5 s handshakes, reconnect from 100 ms up to 2 s. */
     public static TransportSettings defaults(NodeId localId, InetSocketAddress bindAddress, byte[] clusterSecret) {
-        return new TransportSettings(localId, bindAddress, clusterSecret, MessageLimits.DEFAULT, 1024,
+        return new TransportSettings(localId, bindAddress, clusterSecret, 1024,
                 OverflowPolicy.DROP_OLDEST, Duration.ofSeconds(5), Duration.ofSeconds(2), Duration.ofMillis(100),
                 Duration.ofSeconds(2), 2);
     }
 
     public TransportSettings withQueue(int capacity, OverflowPolicy policy) {
-        return new TransportSettings(localId, bindAddress, clusterSecret, limits, capacity, policy, handshakeTimeout,
+        return new TransportSettings(localId, bindAddress, clusterSecret, capacity, policy, handshakeTimeout,
                 connectTimeout, reconnectMin, reconnectMax, ioThreads);
     }
 
     public TransportSettings withReconnect(Duration min, Duration max) {
-        return new TransportSettings(localId, bindAddress, clusterSecret, limits, outboundQueueCapacity,
+        return new TransportSettings(localId, bindAddress, clusterSecret, outboundQueueCapacity,
                 overflowPolicy, handshakeTimeout, connectTimeout, min, max, ioThreads);
     }
 
     public TransportSettings withHandshakeTimeout(Duration timeout) {
-        return new TransportSettings(localId, bindAddress, clusterSecret, limits, outboundQueueCapacity,
+        return new TransportSettings(localId, bindAddress, clusterSecret, outboundQueueCapacity,
                 overflowPolicy, timeout, connectTimeout, reconnectMin, reconnectMax, ioThreads);
-    }
-
-    /** A kind byte plus the largest message. */
-    int maxFrameBytes() {
-        return 1 + limits.maxFrameBytes();
     }
 
     @Override
@@ -89,7 +81,7 @@ public record TransportSettings(NodeId localId, InetSocketAddress bindAddress, b
     @Override
     public boolean equals(Object o) {
         return o instanceof TransportSettings s && localId.equals(s.localId) && bindAddress.equals(s.bindAddress)
-                && Arrays.equals(clusterSecret, s.clusterSecret) && limits.equals(s.limits)
+                && Arrays.equals(clusterSecret, s.clusterSecret)
                 && outboundQueueCapacity == s.outboundQueueCapacity && overflowPolicy == s.overflowPolicy
                 && handshakeTimeout.equals(s.handshakeTimeout) && connectTimeout.equals(s.connectTimeout)
                 && reconnectMin.equals(s.reconnectMin) && reconnectMax.equals(s.reconnectMax) && ioThreads == s.ioThreads;
@@ -97,13 +89,13 @@ public record TransportSettings(NodeId localId, InetSocketAddress bindAddress, b
 
     @Override
     public int hashCode() {
-        return Objects.hash(localId, bindAddress, limits, outboundQueueCapacity);
+        return Objects.hash(localId, bindAddress, outboundQueueCapacity);
     }
 
     /** Redacts the secret: settings end up in logs. */
     @Override
     public String toString() {
-        return "TransportSettings[" + localId + " @" + bindAddress + " secret=******** " + limits + " queue="
+        return "TransportSettings[" + localId + " @" + bindAddress + " secret=******** queue="
                 + outboundQueueCapacity + "/" + overflowPolicy + " handshake=" + handshakeTimeout + " connect="
                 + connectTimeout + " reconnect=" + reconnectMin + ".." + reconnectMax + " ioThreads=" + ioThreads + "]";
     }

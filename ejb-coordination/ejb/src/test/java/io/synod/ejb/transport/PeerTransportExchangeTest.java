@@ -1,5 +1,8 @@
 package io.synod.ejb.transport;
 
+import io.synod.core.codec.MessageCodec;
+import io.synod.core.codec.MessageLimits;
+import io.synod.core.raft.RaftMessageCodec;
 import io.synod.core.consensus.LogEntry;
 import io.synod.core.consensus.Message;
 import io.synod.core.consensus.NodeId;
@@ -13,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -80,6 +84,38 @@ class PeerTransportExchangeTest {
             }
             assertThat(to.counters().rejectedFrames()).isZero();
         }
+    }
+
+    @Test
+    void anOverLimitMessageIsDroppedAtTheSenderAndTheConnectionSurvives() {
+        MessageCodec small = RaftMessageCodec.standalone(new MessageLimits(64 * 1024, 100, 1024, 1024, 10));
+        Node a = fixture.start("n1", 0, TransportFixture.SECRET, small, UnaryOperator.identity());
+        Node b = fixture.start("n2", 0, TransportFixture.SECRET, small, UnaryOperator.identity());
+        fixture.connectAll();
+
+        a.transport.send(append(a.id, b.id, 0, new byte[1025]));
+        a.transport.send(append(a.id, b.id, 0, new byte[1024]));
+
+        await().untilAsserted(() -> assertThat(b.inbox).containsExactly(append(a.id, b.id, 0, new byte[1024])));
+        assertThat(a.counters().droppedMessages(DropReason.TOO_LARGE)).isEqualTo(1);
+        assertThat(b.counters().rejectedFrames()).isZero();
+    }
+
+    @Test
+    void aMessageOfExactlyTheFrameLimitIsDelivered() {
+        int limit = 64 * 1024;
+        MessageCodec codec = RaftMessageCodec.standalone(new MessageLimits(limit, 100, limit, limit, 10));
+        Node a = fixture.start("n1", 0, TransportFixture.SECRET, codec, UnaryOperator.identity());
+        Node b = fixture.start("n2", 0, TransportFixture.SECRET, codec, UnaryOperator.identity());
+        fixture.connectAll();
+        int overhead = codec.encode(append(a.id, b.id, 0, new byte[0])).length;
+        AppendEntries atLimit = append(a.id, b.id, 0, new byte[limit - overhead]);
+        assertThat(codec.encode(atLimit)).hasSize(limit);
+
+        a.transport.send(atLimit);
+
+        await().untilAsserted(() -> assertThat(b.inbox).containsExactly(atLimit));
+        assertThat(b.counters().rejectedFrames()).isZero();
     }
 
     @Test

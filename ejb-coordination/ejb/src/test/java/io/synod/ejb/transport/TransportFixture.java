@@ -40,9 +40,9 @@ final class TransportFixture implements AutoCloseable {
         final List<Message> inbox = new CopyOnWriteArrayList<>();
         final List<NodeId> unreachable = new CopyOnWriteArrayList<>();
 
-        private Node(NodeId id, TransportSettings settings, ThreadFactory threads) {
+        private Node(NodeId id, TransportSettings settings, MessageCodec codec, ThreadFactory threads) {
             this.id = id;
-            this.transport = PeerTransport.start(settings, CODEC, inbox::add, unreachable::add, threads);
+            this.transport = PeerTransport.start(settings, codec, inbox::add, unreachable::add, threads);
         }
 
         InetSocketAddress address() {
@@ -75,7 +75,11 @@ final class TransportFixture implements AutoCloseable {
     }
 
     Node start(String id, int port, byte[] secret, UnaryOperator<TransportSettings> tweak) {
-        Node node = new Node(NodeId.of(id), tweak.apply(settings(id, port, secret)), threadFactory);
+        return start(id, port, secret, CODEC, tweak);
+    }
+
+    Node start(String id, int port, byte[] secret, MessageCodec codec, UnaryOperator<TransportSettings> tweak) {
+        Node node = new Node(NodeId.of(id), tweak.apply(settings(id, port, secret)), codec, threadFactory);
         nodes.add(node);
         return node;
     }
