@@ -207,7 +207,7 @@ public final class RaftMessageCodec implements MessageFamilyCodec<RaftMessage> {
         long totalBytes = in.readLongAtLeast("totalBytes", 0);
         long offset = in.readLongAtLeast("offset", 0);
         byte[] chunk = in.readBytes("chunk", limits.maxChunkBytes());
-        if (offset + chunk.length > totalBytes) {
+        if (offset > totalBytes - chunk.length) { // not offset + length: a forged offset near 2^63 would wrap
             throw new CodecException("chunk: bytes " + offset + "+" + chunk.length + " run past totalBytes " + totalBytes);
         }
         boolean last = in.readBoolean("last");

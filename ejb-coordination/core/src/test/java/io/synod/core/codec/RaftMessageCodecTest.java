@@ -142,6 +142,10 @@ class RaftMessageCodecTest {
         int total = indexOf(bytes, longBytes(4));
         bytes[total + 7] = 3; // totalBytes 4 -> 3 while the chunk holds 4
         assertThatThrownBy(() -> codec.decode(bytes)).isInstanceOf(CodecException.class).hasMessageContaining("totalBytes");
+
+        byte[] wrapping = codec.encode(new InstallSnapshot(0, N1, N2, 1, SnapshotMetadata.EMPTY, 10, Long.MAX_VALUE,
+                new byte[1], false));
+        assertThatThrownBy(() -> codec.decode(wrapping)).isInstanceOf(CodecException.class).hasMessageContaining("totalBytes");
     }
 
     private static AppendEntries append(long prevIndex, List<LogEntry> entries) {
