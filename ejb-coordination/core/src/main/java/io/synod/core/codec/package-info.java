@@ -8,7 +8,10 @@
  * {@link io.synod.core.codec.CodecException}, never in an out-of-memory error or an unchecked crash.
  *
  * <p>The concrete formats live next to the types they encode (for example
- * {@code io.synod.core.statemachine.EnvelopeCodec}, {@code io.synod.core.statemachine.kv.KvCommandCodec}),
- * which keeps this package free of any dependency on the state machines and the package graph acyclic.
+ * {@code io.synod.core.statemachine.EnvelopeCodec}, {@code io.synod.core.statemachine.kv.KvCommandCodec},
+ * {@code io.synod.core.raft.RaftMessageCodec}), which keeps this package free of any dependency on the state
+ * machines and engines and the package graph acyclic. The one thing it knows of consensus is the SPI's
+ * {@code Message} and {@code NodeId}: {@link io.synod.core.codec.MessageCodec} is the envelope every engine's
+ * message family ({@link io.synod.core.codec.MessageFamilyCodec}) plugs into by a range of type tags.
  */
 package io.synod.core.codec;

@@ -1,0 +1,70 @@
+package io.synod.ejb.transport;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.util.ReferenceCountUtil;
+import io.synod.core.codec.CodecException;
+import io.synod.core.codec.MessageCodec;
+import io.synod.core.consensus.Message;
+import io.synod.core.consensus.NodeId;
+
+import java.util.function.Consumer;
+import java.util.logging.Level;
+
+/**
+ * An authenticated inbound connection: decodes MESSAGE frames and hands them to the consumer. The peer proved
+ * its id in the handshake, so a message naming another sender, or addressed to another node, is refused: an
+ * authenticated member still cannot put words in another member's mouth.
+ */
+final class InboundMessages extends ChannelInboundHandlerAdapter {
+
+    private final NodeId peer;
+    private final NodeId self;
+    private final TransportCounters counters;
+    private final MessageCodec codec;
+    private final Consumer<Message> consumer;
+
+    InboundMessages(NodeId peer, NodeId self, TransportCounters counters, MessageCodec codec, Consumer<Message> consumer) {
+        this.peer = peer;
+        this.self = self;
+        this.counters = counters;
+        this.codec = codec;
+        this.consumer = consumer;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        try {
+            if (Refusals.refused(ctx) || !(msg instanceof ByteBuf frame)) {
+                return;
+            }
+            int kind = frame.getByte(frame.readerIndex());
+            if (kind != FrameKind.MESSAGE) {
+                Refusals.reject(ctx, counters, RejectReason.UNEXPECTED, FrameKind.name(kind) + " after the handshake");
+                return;
+            }
+            Message message = codec.decode(FrameKind.payload(frame));
+            if (!message.from().equals(peer) || !message.to().equals(self)) {
+                Refusals.reject(ctx, counters, RejectReason.MISADDRESSED, "authenticated as " + peer + ", sent "
+                        + message.from() + " -> " + message.to());
+                return;
+            }
+            counters.delivered();
+            deliver(message);
+        } catch (CodecException e) {
+            Refusals.reject(ctx, counters, RejectReason.MALFORMED, e.getMessage());
+        } finally {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void deliver(Message message) {
+        try {
+            consumer.accept(message);
+        } catch (RuntimeException e) {
+            // the consumer is ours, not the peer's: keep the connection, report the bug
+            Refusals.LOG.log(Level.SEVERE, "Synod transport: the message consumer failed on " + message, e);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package io.synod.ejb.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.LengthFieldPrepender;
+import io.synod.core.codec.MessageCodec;
+import io.synod.core.consensus.Message;
+import io.synod.core.consensus.NodeId;
+
+import java.net.InetSocketAddress;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+
+/**
+ * The outbound side towards one peer: a bounded queue, one authenticated connection at a time, and a reconnect
+ * loop with backoff for as long as the peer is known. All connection state is confined to one Netty event loop
+ * (the link's), so it needs no locks; {@link #send} only touches the synchronized queue and posts a drain.
+ *
+ * <p>Messages are encoded on the event loop, not on the caller's thread: the caller is the node's event loop,
+ * which must not spend its time copying megabyte appends.
+ */
+final class PeerLink {
+
+    private final NodeId peer;
+    private final InetSocketAddress address;
+    private final TransportSettings settings;
+    private final TransportCounters counters;
+    private final MessageCodec codec;
+    private final Consumer<NodeId> reportUnreachable;
+    private final EventLoop loop;
+    private final OutboundQueue queue;
+    private final ReconnectBackoff backoff;
+    private final AtomicBoolean drainPosted = new AtomicBoolean();
+
+    // confined to loop
+    private Channel channel;
+    private int consecutiveFailures;
+    private boolean closed;
+
+    PeerLink(NodeId peer, InetSocketAddress address, TransportSettings settings, TransportCounters counters,
+             MessageCodec codec, Consumer<NodeId> reportUnreachable, EventLoop loop) {
+        this.peer = peer;
+        this.address = address;
+        this.settings = settings;
+        this.counters = counters;
+        this.codec = codec;
+        this.reportUnreachable = reportUnreachable;
+        this.loop = loop;
+        this.queue = new OutboundQueue(settings.outboundQueueCapacity(), settings.overflowPolicy());
+        this.backoff = new ReconnectBackoff(settings.reconnectMin(), settings.reconnectMax());
+    }
+
+    InetSocketAddress address() {
+        return address;
+    }
+
+    void start() {
+        loop.execute(this::connect);
+    }
+
+    /** Never blocks: queues (dropping by policy when full) and posts a drain to the link's event loop. */
+    void send(Message message) {
+        if (queue.offer(message)) {
+            counters.dropped(DropReason.QUEUE_FULL);
+        }
+        if (drainPosted.compareAndSet(false, true)) {
+            try {
+                loop.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                // the transport is shutting down under a late send: the caller must still not see an exception
+                counters.dropped(DropReason.SHUT_DOWN);
+            }
+        }
+    }
+
+    void close() {
+        loop.execute(() -> {
+            closed = true;
+            int discarded = queue.clear();
+            for (int i = 0; i < discarded; i++) {
+                counters.dropped(DropReason.SHUT_DOWN);
+            }
+            if (channel != null) {
+                channel.close();
+            }
+        });
+    }
+
+    private void connect() {
+        if (closed) {
+            return;
+        }
+        Bootstrap bootstrap = new Bootstrap()
+                .group(loop)
+                .channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.connectTimeout().toMillis())
+                // backpressure stays in our bounded queue: drain stops while Netty's buffer is above the mark
+                .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(256 * 1024, 1024 * 1024))
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        FrameDecoder decoder = new FrameDecoder(1 + codec.limits().maxFrameBytes());
+                        ch.pipeline().addLast("frames", decoder)
+                                .addLast("prepend", new LengthFieldPrepender(4))
+                                .addLast("meter", new FrameMeter(counters))
+                                .addLast("handshake", new ClientHandshake(settings, peer, counters, decoder,
+                                        PeerLink.this::onAuthenticated))
+                                .addLast("writability", new WritabilityWatcher(PeerLink.this::drain))
+                                .addLast("guard", new ConnectionGuard(counters));
+                    }
+                });
+        ChannelFuture connecting = bootstrap.connect(address);
+        connecting.addListener((ChannelFuture f) -> {
+            if (!f.isSuccess()) {
+                onLost("cannot connect: " + f.cause());
+            } else {
+                f.channel().closeFuture().addListener(c -> onLost("connection closed"));
+            }
+        });
+    }
+
+    private void onAuthenticated(Channel authenticated) {
+        if (closed) {
+            authenticated.close();
+            return;
+        }
+        channel = authenticated;
+        consecutiveFailures = 0;
+        Refusals.LOG.log(Level.FINE, "Synod transport: connected to {0} at {1}", new Object[]{peer, address});
+        drain();
+    }
+
+    private void onLost(String why) {
+        channel = null;
+        if (closed) {
+            return;
+        }
+        consecutiveFailures++;
+        long delay = backoff.delayMillis(consecutiveFailures);
+        if (TransportCounters.worthLogging(consecutiveFailures)) {
+            Refusals.LOG.log(Level.INFO, "Synod transport: {0} at {1} unreachable ({2}); retry #{3} in {4} ms",
+                    new Object[]{peer, address, why, consecutiveFailures, delay});
+        }
+        reportUnreachable.accept(peer);
+        loop.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    /** Writes queued messages while the connection accepts more; resumed by {@link WritabilityWatcher}. */
+    private void drain() {
+        drainPosted.set(false);
+        Channel ch = channel;
+        if (ch == null || !ch.isActive()) {
+            return; // stays queued until the connection is (re)established
+        }
+        boolean wrote = false;
+        while (ch.isWritable()) {
+            Optional<Message> next = queue.poll();
+            if (next.isEmpty()) {
+                break;
+            }
+            byte[] encoded;
+            try {
+                encoded = codec.encode(next.get());
+            } catch (IllegalArgumentException e) {
+                counters.dropped(DropReason.TOO_LARGE);
+                Refusals.LOG.log(Level.WARNING, "Synod transport: not sending to " + peer + ": " + e.getMessage());
+                continue;
+            }
+            ch.write(FrameKind.frame(ch.alloc(), FrameKind.MESSAGE, encoded), ch.voidPromise());
+            wrote = true;
+        }
+        if (wrote) {
+            ch.flush();
+        }
+    }
+}
