@@ -24,7 +24,8 @@ final class Nemesis implements SimContext.MembershipListener {
     private SimTrace trace;
     private final long[] restartAt;
     private final boolean[] spare;
-    private final boolean[] removing;
+    /** Where our REMOVE of each node landed in the log (index, term), or null. */
+    private final io.synod.core.consensus.ProposalReceipt[] removing;
     private final List<Integer> toDecommission = new ArrayList<>();
     private long nextPartition;
     private long healPartitionAt = -1;
@@ -34,6 +35,8 @@ final class Nemesis implements SimContext.MembershipListener {
     private long nextTransfer;
     private boolean chaos = true;
     private long isolateAt = -1;
+    /** Present when the plan runs the Figure 8 choreography instead of random leader isolation. */
+    private final Figure8Script figure8;
     private int isolateTarget;
 
     Nemesis(FaultPlan plan, Random random) {
@@ -41,7 +44,7 @@ final class Nemesis implements SimContext.MembershipListener {
         this.random = random;
         this.restartAt = new long[plan.universe()];
         this.spare = new boolean[plan.universe()];
-        this.removing = new boolean[plan.universe()];
+        this.removing = new io.synod.core.consensus.ProposalReceipt[plan.universe()];
         java.util.Arrays.fill(restartAt, -1);
         for (int i = plan.voters(); i < plan.universe(); i++) {
             spare[i] = true;
@@ -51,6 +54,7 @@ final class Nemesis implements SimContext.MembershipListener {
         nextPause = gap(plan.pauseEvery());
         nextMembership = gap(plan.membershipEvery());
         nextTransfer = gap(plan.transferEvery());
+        figure8 = plan.figure8() ? new Figure8Script(random, plan.electionTicks()) : null;
     }
 
     void attach(Cluster cluster, SimTrace trace) {
@@ -96,7 +100,12 @@ final class Nemesis implements SimContext.MembershipListener {
         if (!chaos || now % SimulatedClock.UNITS_PER_TICK != 0) {
             return;
         }
-        if (healPartitionAt >= 0 && now >= healPartitionAt) {
+        if (figure8 != null) {
+            figure8.act(now, cluster, upOrDownMembers(), this::setPartition);
+        }
+        if (figure8 != null) {
+            // the script owns the partition
+        } else if (healPartitionAt >= 0 && now >= healPartitionAt) {
             setPartition(Partition.healed(plan.universe()));
             healPartitionAt = -1;
             nextPartition = now + gap(plan.partitionEvery());
@@ -147,6 +156,12 @@ final class Nemesis implements SimContext.MembershipListener {
      */
     @Override
     public void onNewLeader(SimNode leader, long term) {
+        if (figure8 != null) {
+            if (chaos) {
+                figure8.onNewLeader(leader, term, now(), plan.universe(), this::setPartition);
+            }
+            return;
+        }
         if (!chaos || random.nextInt(100) >= plan.isolateLeaderPercent()) {
             return;
         }
@@ -155,6 +170,24 @@ final class Nemesis implements SimContext.MembershipListener {
         } else {
             isolateAt = now() + 1 + random.nextInt(6 * SimulatedClock.UNITS_PER_TICK);
             isolateTarget = leader.index;
+        }
+    }
+
+    /**
+     * Cut a leader off right after its first commit in its term: what it committed may be known to it and
+     * one follower only. (With the Figure 8 bug, that first commit is an old-term entry counted onto a
+     * bare majority; the next leader may then overwrite it.)
+     */
+    @Override
+    public void onFirstCommitAsLeader(SimNode leader, long term) {
+        if (figure8 != null) {
+            if (chaos) {
+                figure8.onFirstCommitAsLeader(leader, term, now(), plan.universe(), this::setPartition);
+            }
+            return;
+        }
+        if (chaos && random.nextInt(100) < plan.isolateLeaderPercent() / 2) {
+            isolate(leader);
         }
     }
 
@@ -268,7 +301,7 @@ final class Nemesis implements SimContext.MembershipListener {
         List<ConfChange> options = new ArrayList<>();
         for (int i = 0; i < plan.universe(); i++) {
             NodeId id = cluster.nodes.get(i).id;
-            if (!conf.contains(id) && !removing[i]) {
+            if (!conf.contains(id) && removing[i] == null) {
                 options.add(new ConfChange(ConfChange.Kind.ADD_LEARNER, id));
             }
         }
@@ -291,21 +324,26 @@ final class Nemesis implements SimContext.MembershipListener {
             cluster.start(target); // an empty process that waits for the leader to reach it
         }
         try {
-            leader.proposeConfChange(change);
+            io.synod.core.consensus.ProposalReceipt receipt = leader.proposeConfChange(change);
             if (change.kind() == ConfChange.Kind.REMOVE) {
-                removing[target] = true;
+                removing[target] = receipt;
             }
         } catch (NotLeaderException | ProposalDroppedException refused) {
             trace.event(now(), "refused", leader.index, change);
         }
     }
 
-    /** The operator decommissions a removed member once its removal is applied (deferred: we may be inside its Ready). */
+    /**
+     * The operator decommissions a removed member once that very removal entry is applied (deferred: we
+     * may be inside its Ready). Matching on index and term matters: a lagging node applying an older
+     * removal of a member that has since been re-added must not take the new incarnation down.
+     */
     @Override
-    public void onConfChangeApplied(SimNode node, ConfChange change) {
+    public void onConfChangeApplied(SimNode node, ConfChange change, long index, long term) {
         int target = cluster.indexOf(change.node());
-        if (change.kind() == ConfChange.Kind.REMOVE && removing[target]) {
-            removing[target] = false;
+        io.synod.core.consensus.ProposalReceipt r = removing[target];
+        if (change.kind() == ConfChange.Kind.REMOVE && r != null && r.index() == index && r.term() == term) {
+            removing[target] = null;
             toDecommission.add(target);
         }
     }

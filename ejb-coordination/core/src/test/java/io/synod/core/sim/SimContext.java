@@ -12,9 +12,12 @@ record SimContext(SimulatedNetwork network, SimulatedClock clock, SafetyMonitor 
 
     /** Told when a node applies a configuration change (the operator's tooling watches for these). */
     interface MembershipListener {
-        void onConfChangeApplied(SimNode node, io.synod.core.consensus.ConfChange change);
+        void onConfChangeApplied(SimNode node, io.synod.core.consensus.ConfChange change, long index, long term);
 
         /** A node was just seen leading {@code term} for the first time (the nemesis may cut it off at once). */
         void onNewLeader(SimNode node, long term);
+
+        /** A leader advanced its commit index for the first time in {@code term}: it just got established. */
+        void onFirstCommitAsLeader(SimNode node, long term);
     }
 }

@@ -58,6 +58,8 @@ public final class SimNode {
     private final List<ReleasedRead> released = new ArrayList<>();
     private long nextReadId;
     private boolean grantedVote;
+    private long lastCommit;
+    private long establishedTerm;
     private long restarts;
 
     SimNode(int index, NodeId id, SimulatedDisk disk, SimContext ctx) {
@@ -101,6 +103,7 @@ public final class SimNode {
 
     private void down() {
         engine = null;
+        lastCommit = 0;
         awaiting.clear();
         reads.clear();
         released.clear();
@@ -183,6 +186,7 @@ public final class SimNode {
             serveReads();
             engine.advance(rd);
             maybeSnapshot();
+            rd.hardState().ifPresent(this::noticeCommit);
             if (rd.softState().isPresent()) {
                 observe();
             }
@@ -235,7 +239,7 @@ public final class SimNode {
             // The payload carries the whole resulting configuration: a member that joined later never saw
             // the bootstrap configuration, yet must stamp the right one on its snapshots.
             appliedConf = ConfChangeCodec.confStateAfter(e.data());
-            ctx.membership().onConfChangeApplied(this, ConfChangeCodec.decode(e.data()));
+            ctx.membership().onConfChangeApplied(this, ConfChangeCodec.decode(e.data()), e.index(), e.term());
         } else if (e.data().length > 0) {
             SimCommand cmd = SimCommand.decode(e.data());
             Optional<SimResult> result = sm.apply(e.index(), cmd);
@@ -273,6 +277,21 @@ public final class SimNode {
         ctx.monitor().onStateImage(id, applied, image);
     }
 
+    /** The first commit of a leader in its term is a moment the nemesis likes to strike at. */
+    private void noticeCommit(io.synod.core.consensus.HardState hs) {
+        if (hs.commit() <= lastCommit) {
+            return;
+        }
+        lastCommit = hs.commit();
+        if (engine != null && hs.term() != establishedTerm) {
+            NodeStatus s = engine.status();
+            if (s.role() == Role.LEADER && s.term() == hs.term()) {
+                establishedTerm = hs.term();
+                ctx.membership().onFirstCommitAsLeader(this, hs.term());
+            }
+        }
+    }
+
     /** Election safety and leader completeness are checked whenever a node is seen leading. */
     private void observe() {
         if (engine == null) {
@@ -291,6 +310,11 @@ public final class SimNode {
         boolean g = grantedVote;
         grantedVote = false;
         return g;
+    }
+
+    /** The stable log as the engine sees it (for scripted faults and reports). */
+    io.synod.core.log.MemoryLogStorage storage() {
+        return disk.storage();
     }
 
     long applied() {

@@ -2,15 +2,20 @@ package io.synod.core.sim;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Many seeds of the full simulation against the Raft engine, every fault kind mixed. The first failing
- * seed fails the test with a report that ends in the exact command replaying it.
+ * Many seeds of the full simulation against the Raft engine, every fault kind mixed. All seeds run even
+ * after a failure, so one run lists every failing seed; each is reported with the exact command that
+ * replays it, and the first one with its full report (plan, trace hash, last events).
  */
 class SimulationTest {
+
+    private static final int DETAILED = 1;
 
     @Test
     void raftSurvivesEveryFaultPlan() {
@@ -21,21 +26,36 @@ class SimulationTest {
         long operations = 0;
         long unknown = 0;
         int inconclusive = 0;
+        List<SimulationResult> failures = new ArrayList<>();
         for (long seed = first; seed < first + count; seed++) {
             SimulationResult r = new Simulation(seed, SimSettings.bugs(), SimSettings.RAFT).run();
             if (r.failed()) {
-                fail("simulation failed at seed " + seed + ": " + r.failure().get());
+                failures.add(r);
             }
             operations += r.operations();
             unknown += r.unknownOutcomes();
             inconclusive += r.inconclusive() ? 1 : 0;
             if (single.isPresent()) {
-                System.out.println("seed " + seed + " ok, trace hash " + Long.toHexString(r.traceHash()) + ", "
-                        + r.events() + " events, " + r.operations() + " operations; " + r.plan());
+                System.out.println("seed " + seed + (r.failed() ? " FAILED" : " ok") + ", trace hash "
+                        + Long.toHexString(r.traceHash()) + ", " + r.events() + " events, " + r.operations()
+                        + " operations; " + r.plan());
             }
         }
         System.out.printf("simulation: %d seeds from %d in %.1f s, %d client operations (%d unknown outcomes),"
-                        + " %d seeds with an inconclusive linearizability check%n",
-                count, first, (System.nanoTime() - started) / 1e9, operations, unknown, inconclusive);
+                        + " %d seeds with an inconclusive linearizability check, %d failed%n",
+                count, first, (System.nanoTime() - started) / 1e9, operations, unknown, inconclusive, failures.size());
+        if (!failures.isEmpty()) {
+            StringBuilder sb = new StringBuilder(failures.size() + " of " + count + " seeds failed:");
+            for (SimulationResult f : failures) {
+                String report = f.failure().orElseThrow();
+                sb.append("\n- seed ").append(f.seed()).append(": ").append(report.lines().findFirst().orElse(""))
+                        .append("\n  replay: ").append(Simulation.REPLAY).append(f.seed())
+                        .append(SimSettings.bugs().isEmpty() ? "" : " -Dsynod.sim.bug=" + SimSettings.bugs().iterator().next());
+            }
+            for (SimulationResult f : failures.subList(0, Math.min(DETAILED, failures.size()))) {
+                sb.append("\n\nseed ").append(f.seed()).append(" in full: ").append(f.failure().orElseThrow());
+            }
+            fail(sb.toString());
+        }
     }
 }
