@@ -31,7 +31,7 @@ public final class SafetyMonitor {
     private final Map<Long, Long> appliedTerm = new HashMap<>();
     private final Map<Long, Long> snapshotDigest = new HashMap<>();
     private final Map<Long, NodeId> firstApplier = new HashMap<>();
-    /** Per term, the highest committed index holding an entry of that term. */
+    /** Per (upper bound of the) term an entry was committed in, the highest such index. */
     private final TreeMap<Long, Long> lastCommittedIndexByTerm = new TreeMap<>();
     private long maxCommitted;
     private long checks;
@@ -50,27 +50,32 @@ public final class SafetyMonitor {
     }
 
     /**
-     * Committed entries of earlier terms must be in the new leader's log. Only earlier terms: a candidate
-     * whose delayed votes arrive late may win term T after a leader of T+1 committed entries it lacks.
-     * Log terms never decrease along the log, so the last committed entry with a term below T stands for
-     * all of them (log matching, checked separately, covers the prefix).
+     * Entries committed in earlier terms must be in the new leader's log. "Committed in" is the term of
+     * the leadership under which the entry became committed, not the entry's own term: a candidate whose
+     * election stalled (a GC pause with a vote still in flight) may win term T after a leader of T+1
+     * committed old entries it lacks, and that is allowed. We do not observe the committing term
+     * directly; the term of the first node to apply the entry, at that moment, is an upper bound, which
+     * only makes this check skip a few leaders, never flag a correct one. Among the entries committed
+     * before T, the one with the highest index stands for all of them (log matching covers the prefix).
      */
     private void checkCompleteness(NodeId node, long term, LogStorage log) {
-        Map.Entry<Long, Long> last = lastCommittedIndexByTerm.floorEntry(term - 1);
-        if (last == null) {
+        long index = 0;
+        for (long maxIndex : lastCommittedIndexByTerm.headMap(term, false).values()) {
+            index = Math.max(index, maxIndex);
+        }
+        if (index == 0) {
             return;
         }
-        long index = last.getValue();
-        long committedTerm = last.getKey();
+        long committedTerm = appliedTerm.get(index);
         if (log.lastIndex() < index) {
             throw new InvariantViolation("leader completeness: " + node + " leads term " + term + " with last index "
-                    + log.lastIndex() + " but entry " + index + "/" + committedTerm + " was committed (applied by "
-                    + firstApplier.get(index) + ")");
+                    + log.lastIndex() + " but entry " + index + "/" + committedTerm + " was committed before term "
+                    + term + " (applied by " + firstApplier.get(index) + ")");
         }
         if (index >= log.firstIndex() - 1 && log.term(index) != committedTerm) {
             throw new InvariantViolation("leader completeness: " + node + " leads term " + term + " holding entry "
                     + index + "/" + log.term(index) + " but " + index + "/" + committedTerm
-                    + " was committed (applied by " + firstApplier.get(index) + ")");
+                    + " was committed before term " + term + " (applied by " + firstApplier.get(index) + ")");
         }
     }
 
@@ -89,8 +94,8 @@ public final class SafetyMonitor {
         }
     }
 
-    /** A node applied {@code e} to its state machine. */
-    public void onApplied(NodeId node, LogEntry e) {
+    /** A node in term {@code nodeTerm} applied {@code e} to its state machine. */
+    public void onApplied(NodeId node, LogEntry e, long nodeTerm) {
         checks++;
         long digest = Fingerprint.of(e);
         Long other = appliedDigest.putIfAbsent(e.index(), digest);
@@ -98,7 +103,7 @@ public final class SafetyMonitor {
             appliedTerm.put(e.index(), e.term());
             firstApplier.put(e.index(), node);
             maxCommitted = Math.max(maxCommitted, e.index());
-            lastCommittedIndexByTerm.merge(e.term(), e.index(), Math::max);
+            lastCommittedIndexByTerm.merge(nodeTerm, e.index(), Math::max);
         } else if (other != digest) {
             throw new InvariantViolation("state machine safety: " + node + " applied entry " + e.index() + "/" + e.term()
                     + " but " + firstApplier.get(e.index()) + " applied " + e.index() + "/" + appliedTerm.get(e.index())

@@ -59,6 +59,8 @@ public final class SimNode {
     private long nextReadId;
     private boolean grantedVote;
     private long lastCommit;
+    /** This node's current term as of its last persisted hard state. */
+    private long term;
     private long establishedTerm;
     private long restarts;
 
@@ -79,6 +81,7 @@ public final class SimNode {
         applied = snap.metadata().index();
         lastSnapshot = applied;
         appliedConf = snap.metadata().confState();
+        term = storage.hardState().term();
         long base = storage.firstIndex() - 1;
         chain = LogChain.of(storage, ctx.monitor().baseHash(base, storage.term(base)));
         engine = factory.create(config, storage, engineRandom);
@@ -208,7 +211,10 @@ public final class SimNode {
                 }
             }
         }
-        rd.hardState().ifPresent(disk::setHardState);
+        rd.hardState().ifPresent(hs -> {
+            disk.setHardState(hs);
+            term = hs.term();
+        });
         if (rd.mustSync()) {
             disk.sync();
         }
@@ -233,7 +239,7 @@ public final class SimNode {
         if (e.index() != applied + 1) {
             throw new InvariantViolation(id + " was handed entry " + e.index() + " to apply after " + applied + " (gap)");
         }
-        ctx.monitor().onApplied(id, e);
+        ctx.monitor().onApplied(id, e, term);
         applied = e.index();
         if (e.type() == EntryType.CONF_CHANGE) {
             // The payload carries the whole resulting configuration: a member that joined later never saw
