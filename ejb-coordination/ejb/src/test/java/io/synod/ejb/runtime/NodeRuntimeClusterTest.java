@@ -180,4 +180,37 @@ class NodeRuntimeClusterTest {
             assertThat(cluster.readLinearizable("k2")).contains("v2");
         }
     }
+    @Test
+    void aWriteTheLeaderCannotCommitBeforeItLosesItsQuorumEndsIndeterminate() {
+        try (RuntimeCluster cluster = RuntimeCluster.ofThree(dir, 10_000).startAll()) {
+            NodeRuntime leader = cluster.awaitLeader();
+            cluster.put("k", "v");
+            ALL.stream().filter(n -> !n.equals(leader.id())).forEach(cluster::stop);
+
+            var put = new KvCommand.Put("k", "maybe".getBytes(StandardCharsets.UTF_8), Optional.empty());
+            Throwable outcome = catchThrowable(() -> leader.submit(put).get(30, TimeUnit.SECONDS));
+
+            // check-quorum deposes the isolated leader; it cannot know whether a successor will commit the entry
+            assertThat(outcome).isInstanceOf(ExecutionException.class)
+                    .cause().isInstanceOf(IndeterminateOutcomeException.class);
+            await().until(() -> !leader.status().isLeader()); // the status is published after the step
+        }
+    }
+
+    @Test
+    void leadershipMovesOnRequestAndTheNewLeaderServesLeaseReads() throws Exception {
+        try (RuntimeCluster cluster = RuntimeCluster.ofThree(dir, 10_000).startAll()) {
+            NodeRuntime leader = cluster.awaitLeader();
+            cluster.put("k", "v");
+            NodeId target = ALL.stream().filter(n -> !n.equals(leader.id())).findFirst().get();
+
+            leader.transferLeadership(target).get(10, TimeUnit.SECONDS);
+
+            await().until(() -> cluster.awaitLeader().id().equals(target));
+            NodeRuntime successor = cluster.get(target);
+            assertThat(successor.read("k", ReadConsistency.LEASE).get(10, TimeUnit.SECONDS)
+                    .map(RuntimeCluster::text)).contains("v");
+            assertThat(successor.metrics().leaderChanges()).isPositive();
+        }
+    }
 }
