@@ -29,6 +29,7 @@ import io.synod.core.statemachine.kv.KvCommandCodec;
 import io.synod.core.statemachine.kv.KvResult;
 import io.synod.core.statemachine.kv.KvValidator;
 import io.synod.ejb.transport.PeerTransport;
+import io.synod.ejb.transport.TransportCounters;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -40,6 +41,9 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * One member's Raft node with durable storage, the TCP transport and the key-value service: the shell of the
@@ -69,6 +73,7 @@ public final class NodeRuntime implements AutoCloseable {
     private final NodeId id;
     private final RuntimeMetrics metrics = new RuntimeMetrics();
     private final DurableLogStorage durable;
+    private final GuardedLogStorage guarded;
     private final RaftNode engine;
     private final KvReplica replica;
     private final KvValidator validator;
@@ -86,6 +91,7 @@ public final class NodeRuntime implements AutoCloseable {
     private long nextSequence = 1;
     private long leaderships;
     private volatile RuntimeStatus status;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private NodeRuntime(RuntimeSettings settings, ThreadFactory threads) throws IOException {
         this.settings = settings;
@@ -98,7 +104,7 @@ public final class NodeRuntime implements AutoCloseable {
             }
             this.replica = new KvReplica(settings.kvLimits(), settings.sessions());
             replica.restore(durable.snapshot());
-            GuardedLogStorage guarded = new GuardedLogStorage(durable);
+            this.guarded = new GuardedLogStorage(durable);
             RaftConfig config = new RaftConfig(id, 0, settings.electionTicks(), settings.heartbeatTicks(), true,
                     true, 1 << 20, 256, 256 * 1024, Set.of());
             // Election timeouts must differ between members and between restarts: not seeded on purpose.
@@ -239,7 +245,7 @@ public final class NodeRuntime implements AutoCloseable {
         return metrics;
     }
 
-    public io.synod.ejb.transport.TransportCounters transportCounters() {
+    public TransportCounters transportCounters() {
         return transport.counters();
     }
 
@@ -319,7 +325,9 @@ public final class NodeRuntime implements AutoCloseable {
             return;
         }
         replica.snapshotTaken(applied); // before the write: one request per threshold crossing
-        writer.snapshot(applied, replica.confState(), replica.image(), metrics::snapshotTaken,
+        // keep half an interval of entries behind the snapshot for followers that are only a little behind
+        writer.snapshot(applied, replica.confState(), replica.image(), settings.snapshotEntries() / 2,
+                metrics::snapshotTaken,
                 failure -> loop.post(() -> halt(failure)));
     }
 
@@ -331,7 +339,7 @@ public final class NodeRuntime implements AutoCloseable {
         NodeStatus s = engine.status();
         metrics.indexes(s.term(), s.commitIndex(), replica.applied());
         status = new RuntimeStatus(id, s.role(), s.term(), s.leader(), s.commitIndex(), replica.applied(),
-                s.lastIndex(), replica.snapshotIndex(), s.confState(), initial || loop.isRunning());
+                guarded.firstIndex(), s.lastIndex(), replica.snapshotIndex(), s.confState(), initial || loop.isRunning());
     }
 
     /** A storage failure or an engine bug: stop taking work; what is durable stays for the next start. */
@@ -352,14 +360,16 @@ public final class NodeRuntime implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         transport.close();
         loop.shutdown(() -> failEverything("the node was stopped"));
         writer.close();
         try {
             durable.close();
         } catch (IOException e) {
-            java.util.logging.Logger.getLogger(NodeRuntime.class.getName())
-                    .log(java.util.logging.Level.WARNING, "closing the log of " + id + " failed", e);
+            Logger.getLogger(NodeRuntime.class.getName()).log(Level.WARNING, "closing the log of " + id + " failed", e);
         }
     }
 

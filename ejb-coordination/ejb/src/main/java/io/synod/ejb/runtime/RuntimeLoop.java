@@ -99,6 +99,7 @@ final class RuntimeLoop {
                 return;
             }
             if (!running) {
+                refuse(task);
                 return;
             }
             try {
@@ -118,6 +119,7 @@ final class RuntimeLoop {
         }
         ticker.shutdownNow();
         LOG.log(Level.SEVERE, "Synod event loop stopped: {0}", cause.toString());
+        refuseQueued();
     }
 
     /**
@@ -137,9 +139,20 @@ final class RuntimeLoop {
             Thread.currentThread().interrupt();
         }
         last.run();
+        refuseQueued();
+    }
+
+    /** Nothing queued runs any more; nobody may be left waiting for it. */
+    private void refuseQueued() {
         List<Task> left = new ArrayList<>();
         queue.drainTo(left);
-        left.stream().filter(t -> t.requester() != null).forEach(t -> t.requester()
-                .completeExceptionally(new NodeStoppedException("the node stopped before taking the request")));
+        left.forEach(RuntimeLoop::refuse);
+    }
+
+    private static void refuse(Task task) {
+        if (task.requester() != null) {
+            task.requester().completeExceptionally(
+                    new NodeStoppedException("the node stopped before taking the request"));
+        }
     }
 }

@@ -37,7 +37,7 @@ final class StorageWriter implements AutoCloseable {
     private record Persist(Ready ready, Runnable done, Consumer<Throwable> failed) implements Job {
     }
 
-    private record TakeSnapshot(long index, ConfState confState, byte[] image, Runnable done,
+    private record TakeSnapshot(long index, ConfState confState, byte[] image, long keepEntries, Runnable done,
                                 Consumer<Throwable> failed) implements Job {
     }
 
@@ -67,11 +67,13 @@ final class StorageWriter implements AutoCloseable {
     }
 
     /**
-     * Record a snapshot of the state machine at {@code index} and compact the log behind it. Compaction keeps
-     * nothing past the snapshot: a follower that falls further behind gets InstallSnapshot.
+     * Record a snapshot of the state machine at {@code index} and compact the log behind it, keeping the last
+     * {@code keepEntries} entries the snapshot covers: a follower only slightly behind still catches up by
+     * AppendEntries; one further behind gets InstallSnapshot.
      */
-    void snapshot(long index, ConfState confState, byte[] image, Runnable done, Consumer<Throwable> failed) {
-        queue.add(new TakeSnapshot(index, confState, image, done, failed));
+    void snapshot(long index, ConfState confState, byte[] image, long keepEntries, Runnable done,
+                  Consumer<Throwable> failed) {
+        queue.add(new TakeSnapshot(index, confState, image, keepEntries, done, failed));
     }
 
     private void run() {
@@ -158,7 +160,8 @@ final class StorageWriter implements AutoCloseable {
     private void takeSnapshot(TakeSnapshot job) throws IOException {
         synchronized (guarded) {
             durable.createSnapshot(job.index(), job.confState(), job.image());
-            durable.compact(job.index());
+            long compactTo = Math.max(durable.firstIndex() - 1, job.index() - job.keepEntries());
+            durable.compact(compactTo);
         }
         job.done().run();
     }

@@ -125,7 +125,7 @@ class NodeRuntimeClusterTest {
             }
             // every running member compacted past what the stopped one has: only a snapshot can catch it up
             for (NodeId n : cluster.runningIds()) {
-                await().until(() -> cluster.get(n).status().snapshotIndex() > laggingLast + 1);
+                await().until(() -> cluster.get(n).status().firstIndex() > laggingLast + 1);
             }
             NodeRuntime restarted = cluster.start(lagging);
 
