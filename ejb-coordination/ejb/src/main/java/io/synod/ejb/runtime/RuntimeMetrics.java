@@ -15,7 +15,7 @@ public final class RuntimeMetrics {
     private final AtomicLong snapshotsTaken = new AtomicLong();
     private final AtomicLong snapshotsInstalled = new AtomicLong();
     private final AtomicLong fsyncs = new AtomicLong();
-    private final AtomicLong readysPersisted = new AtomicLong();
+    private final AtomicLong entriesSynced = new AtomicLong();
     private final LatencyHistogram proposalLatency = new LatencyHistogram();
     private final LatencyHistogram fsyncLatency = new LatencyHistogram();
 
@@ -37,9 +37,9 @@ public final class RuntimeMetrics {
         snapshotsInstalled.incrementAndGet();
     }
 
-    void fsynced(long nanos, int readys) {
+    void fsynced(long nanos, int entries) {
         fsyncs.incrementAndGet();
-        readysPersisted.addAndGet(readys);
+        entriesSynced.addAndGet(entries);
         fsyncLatency.record(nanos);
     }
 
@@ -73,9 +73,9 @@ public final class RuntimeMetrics {
         return fsyncs.get();
     }
 
-    /** Ready batches made durable; divided by {@link #fsyncs()} it shows how much group commit saved. */
-    public long readysPersisted() {
-        return readysPersisted.get();
+    /** Log entries made durable by an fsync; divided by {@link #fsyncs()} it shows how much group commit saved. */
+    public long entriesSynced() {
+        return entriesSynced.get();
     }
 
     /** From taking a proposal on the leader to completing its future after apply. */

@@ -133,6 +133,7 @@ final class StorageWriter implements AutoCloseable {
 
     private void groupCommit(List<Persist> group) throws IOException {
         boolean mustSync = false;
+        int entries = 0;
         Optional<HardState> newest = Optional.empty();
         for (Persist p : group) {
             Ready rd = p.ready();
@@ -140,6 +141,7 @@ final class StorageWriter implements AutoCloseable {
                 durable.persist(Optional.empty(), rd.entries(), rd.snapshot(), false);
             }
             mustSync |= rd.mustSync();
+            entries += rd.entries().size();
             if (rd.hardState().isPresent()) {
                 newest = rd.hardState();
             }
@@ -147,7 +149,7 @@ final class StorageWriter implements AutoCloseable {
         if (mustSync) {
             long start = System.nanoTime();
             durable.sync(); // touches only the WAL, which nothing else reads: no monitor needed
-            metrics.fsynced(System.nanoTime() - start, group.size());
+            metrics.fsynced(System.nanoTime() - start, entries);
         }
         if (newest.isPresent()) {
             synchronized (guarded) {

@@ -48,6 +48,7 @@ class NodeRuntimeClusterTest {
             }
             assertThat(leader.metrics().proposalLatency().count()).isPositive();
             assertThat(leader.metrics().fsyncs()).isPositive();
+            assertThat(leader.metrics().entriesSynced()).as("the no-op and the put").isGreaterThanOrEqualTo(2);
         }
     }
 
