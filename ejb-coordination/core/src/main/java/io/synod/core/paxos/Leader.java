@@ -56,6 +56,7 @@ final class Leader {
     private boolean leaseForfeited;
     private Optional<NodeId> transferee = Optional.empty();
     private int heartbeatElapsed;
+    private boolean flushPending;
 
     Leader(PaxosNode node, long ballot) {
         this.node = node;
@@ -157,8 +158,17 @@ final class Leader {
         return propose(EntryType.CONF_CHANGE, ConfChangeCodec.encode(change, after));
     }
 
+    /** Batching: what became sendable is sent when the shell next asks for a Ready ({@link #flushAccepts}). */
     void broadcastAccepts() {
-        peers.forEach(this::sendAccepts);
+        flushPending = true;
+    }
+
+    /** Send every peer all it may receive now, in as few Accepts as the size limit allows. */
+    void flushAccepts() {
+        if (flushPending) {
+            flushPending = false;
+            peers.forEach(this::sendAccepts);
+        }
     }
 
     private void sendAccepts(NodeId peer, AcceptorProgress p) {
@@ -196,7 +206,7 @@ final class Leader {
         if (progress) {
             maybeCommit();
         }
-        sendAccepts(a.from(), p);
+        broadcastAccepts();
         if (transferee.equals(Optional.of(a.from())) && p.matched == node.log.lastIndex()) {
             sendTimeoutNow(a.from());
         }
@@ -301,7 +311,7 @@ final class Leader {
         } else if (p.matched < node.log.lastIndex()) {
             p.stalledAcks++;
             if (p.state == AcceptorProgress.State.PROBE) {
-                p.probeSent = false;
+                p.becomeProbe(); // the probe (or its answer) was lost: probe again from the matched slot
             } else if (p.state == AcceptorProgress.State.REPLICATE && p.stalledAcks >= 2) {
                 p.becomeProbe();
             } else if (p.state == AcceptorProgress.State.SNAPSHOT && p.stalledAcks >= 3) {
@@ -309,7 +319,7 @@ final class Leader {
                 sendSnapshotChunk(h.from(), snapshots.get(h.from()));
             }
         }
-        sendAccepts(h.from(), p);
+        broadcastAccepts();
     }
 
     // ---------------------------------------------------------------- catch-up by snapshot
@@ -347,7 +357,7 @@ final class Leader {
             p.ackTo(a.snapshotIndex());
             p.becomeProbe();
             maybeCommit();
-            sendAccepts(a.from(), p);
+            broadcastAccepts();
         } else {
             s.ackedOffset = a.nextOffset();
             sendSnapshotChunk(a.from(), s);
@@ -404,7 +414,7 @@ final class Leader {
         if (p.matched == node.log.lastIndex()) {
             sendTimeoutNow(target);
         } else {
-            sendAccepts(target, p);
+            broadcastAccepts();
         }
     }
 

@@ -205,6 +205,12 @@ public final class PaxosNode implements ConsensusNode {
         }
     }
 
+    private void flushAccepts() {
+        if (leaderState != null) {
+            leaderState.flushAccepts();
+        }
+    }
+
     private Leader leaderState() {
         if (leaderState == null) {
             throw new NotLeaderException(id, leader);
@@ -216,6 +222,7 @@ public final class PaxosNode implements ConsensusNode {
 
     @Override
     public boolean hasReady() {
+        flushAccepts();
         return !softState().equals(prevSoftState)
                 || !hardState().equals(prevHardState)
                 || log.pendingSnapshot().isPresent()
@@ -227,6 +234,7 @@ public final class PaxosNode implements ConsensusNode {
 
     @Override
     public Ready ready() {
+        flushAccepts();
         SoftState soft = softState();
         HardState hard = hardState();
         List<LogEntry> entries = log.unstableEntries();
