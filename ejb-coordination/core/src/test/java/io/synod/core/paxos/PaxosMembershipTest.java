@@ -1,0 +1,148 @@
+package io.synod.core.paxos;
+
+import io.synod.core.consensus.ConfChange;
+import io.synod.core.consensus.NodeId;
+import io.synod.core.consensus.ProposalDroppedException;
+import io.synod.core.consensus.Role;
+import io.synod.core.log.MemoryLogStorage;
+import io.synod.core.paxos.PaxosMessage.Accept;
+import org.junit.jupiter.api.Test;
+
+import static io.synod.core.paxos.PaxosNetwork.bytes;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class PaxosMembershipTest {
+
+    private static ConfChange add(String id) {
+        return new ConfChange(ConfChange.Kind.ADD_VOTER, NodeId.of(id));
+    }
+
+    @Test
+    void anAddedVoterCatchesUpAndCountsTowardsTheMajority() {
+        PaxosNetwork net = PaxosNetwork.of("a", "b", "c");
+        net.elect("a");
+        net.node("a").propose(bytes("x"));
+        net.stabilize();
+        net.add(NodeId.of("d"), new MemoryLogStorage());
+        net.node("a").proposeConfChange(add("d"));
+        net.stabilize();
+        assertThat(net.node("a").status().confState().voters()).extracting(NodeId::value)
+                .containsExactly("a", "b", "c", "d");
+        assertThat(net.member("d").applied).containsExactly("x");
+        assertThat(net.member("d").conf.voters()).hasSize(4);
+
+        // four voters: a majority is three. With b and c away, a and d cannot choose anything...
+        net.isolate("b");
+        net.isolate("c");
+        net.node("a").propose(bytes("y"));
+        net.stabilize();
+        assertThat(net.member("a").applied).containsExactly("x");
+        // ...with c back they can
+        net.heal();
+        net.isolate("b");
+        net.tickAll(2);
+        assertThat(net.member("d").applied).containsExactly("x", "y");
+        assertThat(net.violations).isEmpty();
+    }
+
+    @Test
+    void learnersLearnEveryValueButNeverCount() {
+        PaxosNetwork net = PaxosNetwork.of("a", "b", "c");
+        net.elect("a");
+        net.add(NodeId.of("l"), new MemoryLogStorage());
+        net.node("a").proposeConfChange(new ConfChange(ConfChange.Kind.ADD_LEARNER, NodeId.of("l")));
+        net.stabilize();
+        net.node("a").propose(bytes("x"));
+        net.stabilize();
+        assertThat(net.member("l").applied).containsExactly("x");
+        assertThat(net.node("l").status().role()).isEqualTo(Role.LEARNER);
+
+        net.isolate("b");
+        net.isolate("c");
+        net.node("a").propose(bytes("y"));
+        net.tickAll(3);
+        assertThat(net.node("a").status().commitIndex()).isEqualTo(3); // l accepted y, yet y is not chosen
+        assertThat(net.member("l").applied).containsExactly("x");
+        // a learner never campaigns
+        for (int i = 0; i < 50; i++) {
+            net.node("l").tick();
+        }
+        assertThat(net.node("l").status().role()).isEqualTo(Role.LEARNER);
+    }
+
+    @Test
+    void stopTheWorldNothingPastAnUnchosenConfigurationSlotIsSent() {
+        PaxosNetwork net = PaxosNetwork.of("a", "b", "c");
+        net.elect("a");
+        net.add(NodeId.of("d"), new MemoryLogStorage());
+        net.dropWhere(m -> m instanceof PaxosMessage.Accepted || m instanceof PaxosMessage.HeartbeatAck);
+        long confSlot = net.node("a").proposeConfChange(add("d")).index();
+        long after = net.node("a").propose(bytes("x")).index();
+        assertThat(after).isEqualTo(confSlot + 1);
+        net.tickAll(3);
+        assertThat(net.trace.stream().filter(t -> t.startsWith("Accept[")))
+                .isNotEmpty()
+                .noneMatch(t -> t.contains(".." + after + " "));
+        assertThatThrownBy(() -> net.node("a").proposeConfChange(add("e")))
+                .isInstanceOf(ProposalDroppedException.class).hasMessageContaining("pending");
+
+        net.heal();
+        net.tickAll(3);
+        for (String id : new String[] {"a", "b", "c", "d"}) {
+            assertThat(net.member(id).applied).containsExactly("x");
+        }
+        assertThat(net.violations).isEmpty();
+    }
+
+    @Test
+    void aRemovedVoterNoLongerCountsAndARemovedLeaderStepsDown() {
+        PaxosNetwork net = PaxosNetwork.of("a", "b", "c");
+        net.elect("a");
+        net.node("a").proposeConfChange(new ConfChange(ConfChange.Kind.REMOVE, NodeId.of("c")));
+        net.stabilize();
+        net.isolate("c");
+        net.node("a").propose(bytes("x")); // {a, b}: both needed, both there
+        net.stabilize();
+        assertThat(net.member("b").applied).containsExactly("x");
+
+        net.node("a").proposeConfChange(new ConfChange(ConfChange.Kind.REMOVE, NodeId.of("a")));
+        net.stabilize();
+        assertThat(net.node("a").status().role()).isEqualTo(Role.FOLLOWER);
+        String leader = net.tickUntilLeader("a", "b");
+        assertThat(leader).isEqualTo("b"); // a is no voter any more
+        net.node("b").propose(bytes("y"));
+        net.stabilize();
+        assertThat(net.member("b").applied).containsExactly("x", "y");
+        assertThat(net.violations).isEmpty();
+    }
+
+    @Test
+    void aNewLeaderNeedsAMajorityOfTheConfigurationItAdopts() {
+        PaxosNetwork net = PaxosNetwork.of("a", "b", "c");
+        net.elect("a");
+        net.add(NodeId.of("d"), new MemoryLogStorage());
+        // the configuration slot reaches b only: chosen by {a, b}; c still believes in {a, b, c}
+        net.dropWhere(m -> m instanceof Accept && m.to().equals(NodeId.of("c")));
+        net.node("a").proposeConfChange(add("d"));
+        net.stabilize();
+        net.heal();
+        net.isolate("a");
+        net.isolate("d");
+        // c campaigns from its own view; b's promise reports {a, b, c, d}: b and c are no majority of four
+        net.dropWhere(m -> m instanceof PaxosMessage.Prepare && m.from().equals(NodeId.of("b")));
+        for (int i = 0; i < 60; i++) {
+            net.node("b").tick();
+            net.node("c").tick();
+            net.stabilize();
+        }
+        assertThat(net.node("c").status().role()).isNotEqualTo(Role.LEADER);
+        // with d reachable, c completes phase 1 under both configurations
+        net.heal();
+        net.isolate("a");
+        net.dropWhere(m -> m instanceof PaxosMessage.Prepare && m.from().equals(NodeId.of("b")));
+        String leader = net.tickUntilLeader("c", "d", "b");
+        assertThat(leader).isIn("c", "d");
+        assertThat(net.violations).isEmpty();
+    }
+}
