@@ -164,6 +164,7 @@ public final class PaxosNode implements ConsensusNode {
 
     /** Preempted ("Paxos Made Moderately Complex" §3): someone promised a higher ballot; back off and follow. */
     private void onNack(Nack n) {
+        maxSeenRound = Math.max(maxSeenRound, Ballot.decode(n.promised()).round()); // retry above it
         long ours = candidate != null ? candidate.ballot : leaderState != null ? leaderState.ballot : -1;
         if (n.ballot() == ours && n.promised() > ours) {
             becomeFollower(Optional.empty());

@@ -145,4 +145,48 @@ class PaxosMembershipTest {
         assertThat(leader).isIn("c", "d");
         assertThat(net.violations).isEmpty();
     }
+
+    @Test
+    void phaseOneSpansEveryConfigurationAmongTheAdoptedValues() {
+        PaxosNetwork net = PaxosNetwork.of("a", "b", "c");
+        net.elect("a");
+        net.add(NodeId.of("d"), new MemoryLogStorage());
+        net.add(NodeId.of("e"), new MemoryLogStorage());
+        net.dropWhere(m -> m instanceof Accept && m.to().equals(NodeId.of("c")));
+        net.node("a").proposeConfChange(add("d")); // slot 2, chosen by {a, b} of {a, b, c}
+        net.stabilize();
+        net.node("a").proposeConfChange(add("e")); // slot 3, chosen by {a, b, d} of {a, b, c, d}
+        net.stabilize();
+        net.dropWhere(m -> m instanceof Accept && (m.to().equals(NodeId.of("c")) || m.to().equals(NodeId.of("b"))));
+        net.node("a").propose(bytes("x")); // slot 4, chosen by {a, d, e} of five
+        net.stabilize();
+        assertThat(net.node("a").status().commitIndex()).isEqualTo(4);
+        assertThat(net.node("c").status().commitIndex()).isEqualTo(1); // c still believes in {a, b, c}
+
+        // c campaigns with only b reachable: {b, c} is a majority of {a, b, c}, but b reports two
+        // configuration slots, and {b, c} is no majority of {a, b, c, d} or of five: no leadership
+        net.heal();
+        for (String away : new String[] {"a", "d", "e"}) {
+            net.isolate(away);
+        }
+        net.dropWhere(m -> m instanceof PaxosMessage.Prepare && m.from().equals(NodeId.of("b")));
+        for (int i = 0; i < 80; i++) {
+            net.node("b").tick();
+            net.node("c").tick();
+            net.stabilize();
+            assertThat(net.node("c").status().role()).isNotEqualTo(Role.LEADER);
+        }
+        // with d back, c's promises span all three configurations and d reports x: c keeps it
+        net.heal();
+        net.isolate("a");
+        net.isolate("e");
+        net.dropWhere(m -> m instanceof PaxosMessage.Prepare && !m.from().equals(NodeId.of("c")));
+        assertThat(net.tickUntilLeader("b", "c", "d")).isEqualTo("c");
+        net.stabilize();
+        assertThat(new String(net.member("c").storage.entries(4, 5, 100).get(0).data())).isEqualTo("x");
+        net.heal();
+        net.tickAll(3);
+        assertThat(net.member("c").applied).containsExactly("x");
+        assertThat(net.violations).isEmpty();
+    }
 }
