@@ -59,6 +59,11 @@ final class Acceptor {
             // makes the leader lease hold, and keeps a partitioned member from deposing a healthy leader).
             return;
         }
+        if (node.knowsNoConfiguration()) {
+            // A member that knows no configuration (a joiner, or a removed member wiped and restarted under
+            // its id) may have forgotten promises it made: it promises nothing until a leader catches it up.
+            return;
+        }
         boolean duplicate = p.ballot() == node.promised && node.promisedTo.equals(Optional.of(p.from()));
         if (p.ballot() < node.promised || (p.ballot() == node.promised && !duplicate)) {
             node.send(new Nack(node.groupId, node.id, p.from(), p.ballot(), node.promised));

@@ -296,6 +296,10 @@ public final class PaxosNode implements ConsensusNode {
         return role;
     }
 
+    boolean knowsNoConfiguration() {
+        return configs.at(log.committed + 1).voters().isEmpty() && configs.at(log.lastIndex() + 1).voters().isEmpty();
+    }
+
     /** Only voters of the chosen configuration run phase 1; learners and joiners wait to be contacted. */
     private boolean promotable() {
         return configs.at(log.committed + 1).voters().contains(id);

@@ -120,4 +120,14 @@ class PaxosElectionTest {
         assertThat(net.takePending()).singleElement().isInstanceOf(Nack.class);
         assertThat(net.member("b").storage.hardState().term()).isEqualTo(promised);
     }
+
+    @Test
+    void aMemberThatKnowsNoConfigurationPromisesNothing() {
+        PaxosNetwork net = PaxosNetwork.of("a", "b", "c");
+        PaxosNetwork.Member joiner = net.add(NodeId.of("z"), new io.synod.core.log.MemoryLogStorage());
+        joiner.node.step(new Prepare(7, NodeId.of("a"), NodeId.of("z"), Ballot.of(3, NodeId.of("a")).encode(), 1, true));
+        net.processReady(joiner);
+        assertThat(net.takePending()).isEmpty();
+        assertThat(joiner.storage.hardState().term()).isZero();
+    }
 }
