@@ -23,10 +23,11 @@ import java.util.TreeMap;
  * <p>Adoption (P2c): for each slot the value accepted under the highest ballot among the promises is
  * re-proposed; a slot nobody reported is filled with a no-op, so the log has no gaps to wait on.
  *
- * <p>Configurations: the promises must come from a majority of the configuration that decides our first
- * unchosen slot and, for every configuration slot among the adopted values, of the configuration after it
- * too. Values past a configuration slot can only have been chosen once it was, by its new configuration
- * (the leader is stop-the-world), so these majorities see every chosen value.
+ * <p>Quorums: a phase-1 quorum only has to intersect every phase-2 quorum (a majority), see
+ * {@link QuorumTally#isPhaseOneQuorum}. Configurations: the promises must form a phase-1 quorum of the
+ * configuration that decides our first unchosen slot and, for every configuration slot among the adopted
+ * values, of the configuration after it too. Values past a configuration slot can only have been chosen once it was, by its new configuration
+ * (the leader is stop-the-world), so these quorums see every chosen value.
  */
 final class Candidate {
 
@@ -78,14 +79,14 @@ final class Candidate {
         List<LogEntry> adopted = adopt();
         ConfState conf = node.configs.at(fromSlot);
         prepare(conf.voters());
-        if (!QuorumTally.isQuorum(conf.voters(), promises.keySet())) {
+        if (!QuorumTally.isPhaseOneQuorum(conf.voters(), promises.keySet())) {
             return;
         }
         for (LogEntry e : adopted) {
             if (e.type() == EntryType.CONF_CHANGE) {
                 conf = ConfChangeCodec.confStateAfter(e.data());
                 prepare(conf.voters());
-                if (!QuorumTally.isQuorum(conf.voters(), promises.keySet())) {
+                if (!QuorumTally.isPhaseOneQuorum(conf.voters(), promises.keySet())) {
                     return;
                 }
             }

@@ -189,4 +189,30 @@ class PaxosMembershipTest {
         assertThat(net.member("c").applied).containsExactly("x");
         assertThat(net.violations).isEmpty();
     }
+
+    /** Simulation seed 1975: a voter added before it caught up, and a crashed one, must not block phase 1. */
+    @Test
+    void withFourVotersTwoPromisesSufficeForPhaseOne() {
+        PaxosNetwork net = PaxosNetwork.of("a", "b", "c");
+        net.elect("a");
+        net.add(NodeId.of("d"), new MemoryLogStorage());
+        net.isolate("d"); // d never hears anything: it knows no configuration and promises nothing
+        net.node("a").proposeConfChange(add("d"));
+        net.node("a").propose(bytes("x"));
+        net.stabilize();
+        assertThat(net.node("b").status().confState().voters()).hasSize(4);
+        net.isolate("a"); // a crashes for good: of four voters only b and c answer
+        net.isolate("d");
+        String leader = net.tickUntilLeader("b", "c");
+        net.node(leader).propose(bytes("y")); // phase 2 still needs three: it waits for d
+        net.stabilize();
+        assertThat(net.member(leader).applied).containsExactly("x");
+        net.heal();
+        net.isolate("a");
+        net.tickAll(5);
+        for (String id : new String[] {"b", "c", "d"}) {
+            assertThat(net.member(id).applied).containsExactly("x", "y");
+        }
+        assertThat(net.violations).isEmpty();
+    }
 }
