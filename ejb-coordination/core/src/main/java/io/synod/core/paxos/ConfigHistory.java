@@ -28,6 +28,9 @@ final class ConfigHistory {
 
     /** Track the value now in {@code e}'s slot (a configuration, or anything else replacing one). */
     void record(LogEntry e) {
+        if (e.index() <= baseIndex) {
+            return; // covered by the snapshot's configuration
+        }
         if (e.type() == EntryType.CONF_CHANGE) {
             changes.put(e.index(), ConfChangeCodec.confStateAfter(e.data()));
         } else {

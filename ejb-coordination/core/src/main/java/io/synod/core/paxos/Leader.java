@@ -138,6 +138,12 @@ final class Leader {
         if (node.configs.nextChangeAfter(node.log.committed).isPresent()) {
             throw new ProposalDroppedException("another configuration change is still pending");
         }
+        if (node.log.committed < node.log.lastIndex()) {
+            // The payload carries the configuration it results in, computed from the slots before it: they
+            // must all be chosen, or a later leader could choose something else there (another configuration
+            // among them) and this value, adopted as it is, would describe a configuration nobody agreed on.
+            throw new ProposalDroppedException("earlier slots are not all chosen yet; retry");
+        }
         ConfState before = node.configs.at(node.log.lastIndex() + 1);
         ConfState after;
         try {

@@ -25,6 +25,8 @@
  * <p>Reconfiguration is <b>stop-the-world with a configuration slot</b> ("Paxos Made Moderately Complex" §3
  * with α = 1): a CONF_CHANGE value in slot {@code s} decides the slots after {@code s}; the leader sends
  * nothing past an unchosen configuration slot, so every slot is decided by an already chosen configuration.
+ * A configuration slot is only proposed once every slot before it is chosen: its value names the whole
+ * resulting configuration, computed from those slots, which therefore can no longer change.
  * One single-server change is pending at a time; learners are included (they receive every slot and the
  * commit notifications, never count, never campaign). Phase 1 needs a majority of the configuration deciding
  * the first unchosen slot and of every configuration among the adopted values.

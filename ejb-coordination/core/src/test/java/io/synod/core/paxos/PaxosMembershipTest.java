@@ -215,4 +215,22 @@ class PaxosMembershipTest {
         }
         assertThat(net.violations).isEmpty();
     }
+
+    /** Simulation seed 52: a configuration slot proposed over open slots described a configuration nobody agreed on. */
+    @Test
+    void aConfigurationSlotIsOnlyProposedOnceEveryEarlierSlotIsChosen() {
+        PaxosNetwork net = PaxosNetwork.of("a", "b", "c");
+        net.elect("a");
+        net.isolate("b");
+        net.isolate("c");
+        net.node("a").propose(bytes("open")); // slot 2 cannot be chosen now
+        assertThatThrownBy(() -> net.node("a").proposeConfChange(
+                new ConfChange(ConfChange.Kind.REMOVE, NodeId.of("c"))))
+                .isInstanceOf(ProposalDroppedException.class).hasMessageContaining("not all chosen");
+        net.heal();
+        net.tickAll(2);
+        net.node("a").proposeConfChange(new ConfChange(ConfChange.Kind.REMOVE, NodeId.of("c")));
+        net.stabilize();
+        assertThat(net.node("b").status().confState().voters()).extracting(NodeId::value).containsExactly("a", "b");
+    }
 }

@@ -1,5 +1,7 @@
 package io.synod.core.sim;
 
+import io.synod.core.consensus.ConfChange;
+import io.synod.core.consensus.ConfState;
 import io.synod.core.consensus.LogEntry;
 import io.synod.core.consensus.LogStorage;
 import io.synod.core.consensus.NodeId;
@@ -148,6 +150,29 @@ public final class SafetyMonitor {
         if (other != null && other != digest) {
             throw new InvariantViolation("state machine safety: " + node + "'s state at index " + index
                     + " differs from another node's state at the same index");
+        }
+    }
+
+    /**
+     * Multi-Paxos: an applied configuration slot must describe the configuration its change makes of the one
+     * applied before it (its payload is self-describing, computed by the proposer from the slots before it).
+     * Skipped while the node does not know the configuration before (a joiner never saw the bootstrap one).
+     */
+    public void onConfChangeApplied(NodeId node, long index, ConfState before, ConfChange change, ConfState after) {
+        checks++;
+        if (!paxos || before.voters().isEmpty()) {
+            return;
+        }
+        ConfState expected;
+        try {
+            expected = change.applyTo(before);
+        } catch (IllegalArgumentException invalid) {
+            throw new InvariantViolation("configuration: " + node + " applied " + change + " at " + index
+                    + " which is invalid on " + before);
+        }
+        if (!expected.equals(after)) {
+            throw new InvariantViolation("configuration: " + node + " applied " + change + " at " + index + " as "
+                    + after + " but it makes " + expected + " of the configuration before it, " + before);
         }
     }
 

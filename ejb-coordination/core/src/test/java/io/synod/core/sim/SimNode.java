@@ -247,7 +247,9 @@ public final class SimNode {
         if (e.type() == EntryType.CONF_CHANGE) {
             // The payload carries the whole resulting configuration: a member that joined later never saw
             // the bootstrap configuration, yet must stamp the right one on its snapshots.
+            ConfState before = appliedConf;
             appliedConf = ConfChangeCodec.confStateAfter(e.data());
+            ctx.monitor().onConfChangeApplied(id, e.index(), before, ConfChangeCodec.decode(e.data()), appliedConf);
             ctx.membership().onConfChangeApplied(this, ConfChangeCodec.decode(e.data()), e.index(), e.term());
         } else if (e.data().length > 0) {
             SimCommand cmd = SimCommand.decode(e.data());
