@@ -63,10 +63,6 @@ final class Candidate {
         check();
     }
 
-    Set<NodeId> promisers() {
-        return promises.keySet();
-    }
-
     private void prepare(Set<NodeId> voters) {
         for (NodeId voter : voters) {
             if (prepared.add(voter)) {

@@ -152,7 +152,9 @@ final class Leader {
             throw new ProposalDroppedException(invalid.getMessage());
         }
         if (!before.contains(change.node())) {
-            for (NodeId member : before.voters()) {
+            Set<NodeId> members = new TreeSet<>(before.voters());
+            members.addAll(before.learners());
+            for (NodeId member : members) {
                 if (Ballot.tagOf(member) == Ballot.tagOf(change.node())) {
                     throw new ProposalDroppedException(change.node() + " would share ballots with " + member);
                 }

@@ -1,7 +1,6 @@
 package io.synod.core.paxos;
 
 import io.synod.core.consensus.ConfChange;
-import io.synod.core.consensus.ConfState;
 import io.synod.core.consensus.ConsensusNode;
 import io.synod.core.consensus.EntryType;
 import io.synod.core.consensus.HardState;
@@ -410,14 +409,5 @@ public final class PaxosNode implements ConsensusNode {
     void restoreSnapshot(Snapshot snap) {
         log.restore(snap);
         configs.reset(snap.metadata().index(), snap.metadata().confState());
-    }
-
-    /** For tests: the candidate's promisers, or empty. */
-    Optional<java.util.Set<NodeId>> promisers() {
-        return candidate == null ? Optional.empty() : Optional.of(candidate.promisers());
-    }
-
-    Optional<ConfState> chosenConfig() {
-        return Optional.of(configs.at(log.committed + 1));
     }
 }

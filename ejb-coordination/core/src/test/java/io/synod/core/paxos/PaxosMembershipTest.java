@@ -233,4 +233,16 @@ class PaxosMembershipTest {
         net.stabilize();
         assertThat(net.node("b").status().confState().voters()).extracting(NodeId::value).containsExactly("a", "b");
     }
+
+    /** Ballots carry a 31-bit tag of the proposer's id: a member whose tag collides would share ballots. */
+    @Test
+    void aMemberWhoseBallotTagCollidesIsRefused() {
+        assertThat(Ballot.tagOf(NodeId.of("m329698"))).isEqualTo(Ballot.tagOf(NodeId.of("m901416")));
+        PaxosNetwork net = PaxosNetwork.of("a", "b", "m329698");
+        net.elect("a");
+        assertThatThrownBy(() -> net.node("a").proposeConfChange(
+                new ConfChange(ConfChange.Kind.ADD_LEARNER, NodeId.of("m901416"))))
+                .isInstanceOf(ProposalDroppedException.class).hasMessageContaining("share ballots");
+        net.node("a").proposeConfChange(new ConfChange(ConfChange.Kind.ADD_LEARNER, NodeId.of("m901417")));
+    }
 }
