@@ -1,5 +1,7 @@
 package io.synod.core.sim;
 
+import io.synod.core.consensus.ConfChange;
+import io.synod.core.consensus.ConfState;
 import io.synod.core.consensus.LogEntry;
 import io.synod.core.consensus.LogStorage;
 import io.synod.core.consensus.NodeId;
@@ -19,6 +21,13 @@ import java.util.TreeMap;
  *       state at one index are byte-identical.</li>
  * </ul>
  * "Committed" here means applied by some node: the strongest evidence of commitment the shell has.
+ *
+ * <p>For Multi-Paxos the same hooks check the Paxos properties instead: at most one leader per ballot; one
+ * value per (slot, ballot) across every acceptor's stable log (a ballot's proposer proposes one value per
+ * slot); and at most one value chosen per slot — no two nodes learn (apply) different values for a slot,
+ * whatever ballot each holds it under (a chosen value is re-accepted under later ballots), so applied
+ * prefixes are identical. Raft's log matching and leader completeness do not hold for Paxos logs (slots are
+ * independent, a new leader's log is complete only after phase 1) and are not checked there.
  */
 public final class SafetyMonitor {
 
@@ -35,6 +44,15 @@ public final class SafetyMonitor {
     private final TreeMap<Long, Long> lastCommittedIndexByTerm = new TreeMap<>();
     private long maxCommitted;
     private long checks;
+    private final boolean paxos;
+
+    public SafetyMonitor() {
+        this(Engine.RAFT);
+    }
+
+    public SafetyMonitor(Engine engine) {
+        this.paxos = engine == Engine.MULTIPAXOS;
+    }
 
     /** Called whenever a node is seen leading {@code term}; returns whether this is news. */
     public boolean onLeader(NodeId node, long term, LogStorage log) {
@@ -43,7 +61,7 @@ public final class SafetyMonitor {
         if (previous != null && !previous.equals(node)) {
             throw new InvariantViolation("election safety: both " + previous + " and " + node + " lead term " + term);
         }
-        if (previous == null) {
+        if (previous == null && !paxos) {
             checkCompleteness(node, term, log);
         }
         return previous == null;
@@ -87,6 +105,18 @@ public final class SafetyMonitor {
     /** A node made {@code e} part of its stable log; {@code chain} is its chain after appending it. */
     public void onStable(NodeId node, LogEntry e, long chain) {
         checks++;
+        if (paxos) {
+            if (e.term() == 0) {
+                return; // a hole: nothing accepted in that slot
+            }
+            long value = valueDigest(e);
+            Long other = chainOf.putIfAbsent(new IndexTerm(e.index(), e.term()), value);
+            if (other != null && other != value) {
+                throw new InvariantViolation("one value per ballot: " + node + " accepted slot " + e.index()
+                        + " under ballot " + e.term() + " with a value another acceptor holds differently");
+            }
+            return;
+        }
         Long other = chainOf.putIfAbsent(new IndexTerm(e.index(), e.term()), chain);
         if (other != null && other != chain) {
             throw new InvariantViolation("log matching: " + node + " holds entry " + e.index() + "/" + e.term()
@@ -97,7 +127,7 @@ public final class SafetyMonitor {
     /** A node in term {@code nodeTerm} applied {@code e} to its state machine. */
     public void onApplied(NodeId node, LogEntry e, long nodeTerm) {
         checks++;
-        long digest = Fingerprint.of(e);
+        long digest = paxos ? valueDigest(e) : Fingerprint.of(e);
         Long other = appliedDigest.putIfAbsent(e.index(), digest);
         if (other == null) {
             appliedTerm.put(e.index(), e.term());
@@ -105,7 +135,8 @@ public final class SafetyMonitor {
             maxCommitted = Math.max(maxCommitted, e.index());
             lastCommittedIndexByTerm.merge(nodeTerm, e.index(), Math::max);
         } else if (other != digest) {
-            throw new InvariantViolation("state machine safety: " + node + " applied entry " + e.index() + "/" + e.term()
+            throw new InvariantViolation((paxos ? "one value chosen per slot: " : "state machine safety: ")
+                    + node + " applied entry " + e.index() + "/" + e.term()
                     + " but " + firstApplier.get(e.index()) + " applied " + e.index() + "/" + appliedTerm.get(e.index())
                     + " (a different entry) at that index");
         }
@@ -120,6 +151,34 @@ public final class SafetyMonitor {
             throw new InvariantViolation("state machine safety: " + node + "'s state at index " + index
                     + " differs from another node's state at the same index");
         }
+    }
+
+    /**
+     * Multi-Paxos: an applied configuration slot must describe the configuration its change makes of the one
+     * applied before it (its payload is self-describing, computed by the proposer from the slots before it).
+     * Skipped while the node does not know the configuration before (a joiner never saw the bootstrap one).
+     */
+    public void onConfChangeApplied(NodeId node, long index, ConfState before, ConfChange change, ConfState after) {
+        checks++;
+        if (!paxos || before.voters().isEmpty()) {
+            return;
+        }
+        ConfState expected;
+        try {
+            expected = change.applyTo(before);
+        } catch (IllegalArgumentException invalid) {
+            throw new InvariantViolation("configuration: " + node + " applied " + change + " at " + index
+                    + " which is invalid on " + before);
+        }
+        if (!expected.equals(after)) {
+            throw new InvariantViolation("configuration: " + node + " applied " + change + " at " + index + " as "
+                    + after + " but it makes " + expected + " of the configuration before it, " + before);
+        }
+    }
+
+    /** The value of a slot without the ballot it is held under. */
+    private static long valueDigest(LogEntry e) {
+        return Fingerprint.mix(Fingerprint.mix(e.index(), e.type().ordinal()), Fingerprint.of(e.data()));
     }
 
     public long checks() {

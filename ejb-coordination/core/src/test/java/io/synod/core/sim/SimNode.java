@@ -15,6 +15,7 @@ import io.synod.core.consensus.ReadState;
 import io.synod.core.consensus.Ready;
 import io.synod.core.consensus.Role;
 import io.synod.core.consensus.Snapshot;
+import io.synod.core.paxos.PaxosMessage;
 import io.synod.core.raft.RaftConfig;
 import io.synod.core.raft.RaftMessage;
 
@@ -174,6 +175,8 @@ public final class SimNode {
             persist(rd);
             for (Message m : rd.messages()) {
                 grantedVote |= m instanceof RaftMessage.VoteResponse v && v.granted() && !v.preVote();
+                // Multi-Paxos: a promise (phase 1b) is the vote; one for a compacted range promises nothing.
+                grantedVote |= m instanceof PaxosMessage.Promise p && p.snapshotIndex() < p.fromSlot();
                 if (!ctx.network().send(m, now()) && engine != null) {
                     // The transport could not connect (partition): tell the engine, as a TCP shell would.
                     engine.reportUnreachable(m.to());
@@ -244,7 +247,9 @@ public final class SimNode {
         if (e.type() == EntryType.CONF_CHANGE) {
             // The payload carries the whole resulting configuration: a member that joined later never saw
             // the bootstrap configuration, yet must stamp the right one on its snapshots.
+            ConfState before = appliedConf;
             appliedConf = ConfChangeCodec.confStateAfter(e.data());
+            ctx.monitor().onConfChangeApplied(id, e.index(), before, ConfChangeCodec.decode(e.data()), appliedConf);
             ctx.membership().onConfChangeApplied(this, ConfChangeCodec.decode(e.data()), e.index(), e.term());
         } else if (e.data().length > 0) {
             SimCommand cmd = SimCommand.decode(e.data());

@@ -1,8 +1,11 @@
 package io.synod.core.sim;
 
+import io.synod.core.paxos.PaxosInjectedBug;
 import io.synod.core.raft.InjectedBug;
 import io.synod.core.raft.RaftNode;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -29,9 +32,27 @@ final class SimSettings {
         return property("synod.sim.base").map(Long::parseLong).orElse(1L);
     }
 
-    /** {@code -Dsynod.sim.bug=NAME}: replay a seed with an injected bug (as InjectedBugTest reports it). */
+    /** {@code -Dsynod.sim.bug=NAME}: replay a seed with an injected Raft bug (as InjectedBugTest reports it). */
     static Set<InjectedBug> bugs() {
-        return property("synod.sim.bug").map(b -> Set.of(InjectedBug.valueOf(b))).orElse(Set.of());
+        return property("synod.sim.bug").filter(SimSettings::isRaftBug)
+                .map(b -> Set.of(InjectedBug.valueOf(b))).orElse(Set.of());
+    }
+
+    /** {@code -Dsynod.sim.bug=NAME} naming a {@link PaxosInjectedBug}: replay a Multi-Paxos seed with it. */
+    static Set<PaxosInjectedBug> paxosBugs() {
+        return property("synod.sim.bug").filter(b -> !isRaftBug(b))
+                .map(b -> Set.of(PaxosInjectedBug.valueOf(b))).orElse(Set.of());
+    }
+
+    private static boolean isRaftBug(String name) {
+        return Arrays.stream(InjectedBug.values()).anyMatch(b -> b.name().equals(name));
+    }
+
+    /** {@code -Dsynod.sim.engine=raft|multipaxos}: run only that engine (default: every engine). */
+    static List<Engine> engines() {
+        return property("synod.sim.engine")
+                .map(e -> List.of(Engine.valueOf(e.toUpperCase(java.util.Locale.ROOT))))
+                .orElse(List.of(Engine.values()));
     }
 
     private static Optional<String> property(String name) {

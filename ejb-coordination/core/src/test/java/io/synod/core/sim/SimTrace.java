@@ -2,6 +2,7 @@ package io.synod.core.sim;
 
 import io.synod.core.consensus.LogEntry;
 import io.synod.core.consensus.Message;
+import io.synod.core.paxos.PaxosMessage;
 import io.synod.core.raft.RaftMessage;
 
 /**
@@ -57,11 +58,48 @@ public final class SimTrace {
         if (detail instanceof RaftMessage m) {
             return digest(m);
         }
+        if (detail instanceof PaxosMessage m) {
+            return digest(m);
+        }
         if (detail instanceof Message m) {
             return Fingerprint.mix(Fingerprint.of(m.from().value()), Fingerprint.of(m.to().value()));
         }
         // Strings and records of strings and numbers: toString is stable across JVMs.
         return detail == null ? 0 : Fingerprint.of(detail.toString());
+    }
+
+    /** Field by field, as for Raft. */
+    private static long digest(PaxosMessage m) {
+        long h = Fingerprint.mix(Fingerprint.of(m.from().value()), Fingerprint.of(m.to().value()));
+        h = Fingerprint.mix(h, m.ballot());
+        if (m instanceof PaxosMessage.Prepare p) {
+            return Fingerprint.mix(Fingerprint.mix(h, 21), p.fromSlot() * 2 + (p.transfer() ? 1 : 0));
+        } else if (m instanceof PaxosMessage.Promise p) {
+            h = Fingerprint.mix(Fingerprint.mix(Fingerprint.mix(h, 22), p.fromSlot()), p.snapshotIndex());
+            for (LogEntry e : p.accepted()) {
+                h = Fingerprint.mix(h, Fingerprint.of(e));
+            }
+            return h;
+        } else if (m instanceof PaxosMessage.Accept a) {
+            h = Fingerprint.mix(h, 23);
+            for (LogEntry e : a.entries()) {
+                h = Fingerprint.mix(h, Fingerprint.of(e));
+            }
+            return Fingerprint.mix(h, a.commit());
+        } else if (m instanceof PaxosMessage.Accepted a) {
+            return Fingerprint.mix(Fingerprint.mix(Fingerprint.mix(h, 24), a.matched()), a.lastSlot());
+        } else if (m instanceof PaxosMessage.Heartbeat hb) {
+            return Fingerprint.mix(Fingerprint.mix(Fingerprint.mix(h, 25), hb.commit()), hb.readSeq());
+        } else if (m instanceof PaxosMessage.HeartbeatAck a) {
+            return Fingerprint.mix(Fingerprint.mix(Fingerprint.mix(h, 26), a.matched()), a.readSeq());
+        } else if (m instanceof PaxosMessage.Nack n) {
+            return Fingerprint.mix(Fingerprint.mix(h, 27), n.promised());
+        } else if (m instanceof PaxosMessage.SnapshotChunk c) {
+            return Fingerprint.mix(Fingerprint.mix(Fingerprint.mix(h, 28), c.metadata().index()), c.offset());
+        } else if (m instanceof PaxosMessage.SnapshotAck a) {
+            return Fingerprint.mix(Fingerprint.mix(h, 29), a.nextOffset());
+        }
+        return Fingerprint.mix(h, 30);
     }
 
     /** Field by field: record hashCodes are not stable across JVMs when they reach an enum. */

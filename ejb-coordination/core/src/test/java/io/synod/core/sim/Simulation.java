@@ -8,6 +8,7 @@ import io.synod.core.check.LinearizabilityChecker;
 import io.synod.core.consensus.ConfState;
 import io.synod.core.consensus.NodeId;
 import io.synod.core.consensus.NodeStatus;
+import io.synod.core.paxos.PaxosInjectedBug;
 import io.synod.core.raft.InjectedBug;
 
 import java.io.PrintWriter;
@@ -36,17 +37,33 @@ public final class Simulation {
 
     private final long seed;
     private final Set<InjectedBug> bugs;
+    private final Set<PaxosInjectedBug> paxosBugs;
+    private final Engine engine;
     private final EngineFactory factory;
 
+    /** A Raft run with a custom factory (the engine's safety rules are Raft's). */
     public Simulation(long seed, Set<InjectedBug> bugs, EngineFactory factory) {
         this.seed = seed;
         this.bugs = Set.copyOf(bugs);
+        this.paxosBugs = Set.of();
+        this.engine = Engine.RAFT;
         this.factory = factory;
+    }
+
+    /** A run of {@code engine} with its injected bugs (Raft's bugs for Raft, Multi-Paxos's for Multi-Paxos). */
+    public Simulation(long seed, Engine engine, Set<InjectedBug> raftBugs, Set<PaxosInjectedBug> paxosBugs) {
+        this.seed = seed;
+        this.engine = engine;
+        this.bugs = engine == Engine.RAFT ? Set.copyOf(raftBugs) : Set.of();
+        this.paxosBugs = engine == Engine.MULTIPAXOS ? Set.copyOf(paxosBugs) : Set.of();
+        this.factory = engine.factory(this.paxosBugs);
     }
 
     /** The command that replays this run exactly. */
     public String replayCommand() {
-        return REPLAY + seed + (bugs.isEmpty() ? "" : " -Dsynod.sim.bug=" + bugs.iterator().next());
+        String bug = !bugs.isEmpty() ? " -Dsynod.sim.bug=" + bugs.iterator().next()
+                : !paxosBugs.isEmpty() ? " -Dsynod.sim.bug=" + paxosBugs.iterator().next() : "";
+        return REPLAY + seed + " -Dsynod.sim.engine=" + engine.protocol() + bug;
     }
 
     public SimulationResult run() {
@@ -60,7 +77,7 @@ public final class Simulation {
 
         FaultPlan plan = FaultPlan.choose(planRandom);
         SimTrace trace = new SimTrace();
-        SafetyMonitor monitor = new SafetyMonitor();
+        SafetyMonitor monitor = new SafetyMonitor(engine);
         SimHistory history = new SimHistory();
         List<SimClient> clients = new ArrayList<>();
         Nemesis nemesis = new Nemesis(plan, nemesisRandom);
@@ -115,7 +132,9 @@ public final class Simulation {
             e.printStackTrace(new PrintWriter(sw));
             failure = Optional.of("exception: " + sw.toString().lines().limit(12).reduce((a, b) -> a + "\n" + b).orElse(""));
         }
-        Optional<String> report = failure.map(f -> f + "\n  seed " + seed + (bugs.isEmpty() ? "" : " with injected bug " + bugs)
+        Optional<String> report = failure.map(f -> f + "\n  seed " + seed + " on " + engine.protocol()
+                + (bugs.isEmpty() ? "" : " with injected bug " + bugs)
+                + (paxosBugs.isEmpty() ? "" : " with injected bug " + paxosBugs)
                 + "\n  " + plan + "\n  trace hash " + Long.toHexString(trace.hash()) + " after " + trace.count() + " events"
                 + "\n  replay: " + replayCommand() + "\n  last events:" + trace.tail(Integer.getInteger("synod.sim.tail", 60)));
         return new SimulationResult(seed, report, trace.hash(), trace.count(), history.size(), history.unknown,
