@@ -18,6 +18,9 @@ import io.synod.core.paxos.PaxosMessage.HeartbeatAck;
 import io.synod.core.paxos.PaxosMessage.SnapshotAck;
 import io.synod.core.paxos.PaxosMessage.SnapshotChunk;
 import io.synod.core.paxos.PaxosMessage.TimeoutNow;
+import io.synod.core.quorum.LeaderLease;
+import io.synod.core.quorum.Majority;
+import io.synod.core.quorum.ReadConfirmations;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -237,7 +240,7 @@ final class Leader {
             Set<NodeId> voters = node.configs.at(chosen + 1).voters();
             OptionalLong change = node.configs.nextChangeAfter(chosen);
             long segmentEnd = change.isPresent() ? change.getAsLong() : node.log.lastIndex();
-            long q = QuorumTally.quorumValue(voters, id -> id.equals(node.id) ? selfMatched
+            long q = Majority.quorumValue(voters, id -> id.equals(node.id) ? selfMatched
                     : peers.containsKey(id) ? peers.get(id).matched : 0);
             if (q <= chosen) {
                 break;

@@ -2,32 +2,16 @@ package io.synod.core.paxos;
 
 import io.synod.core.consensus.NodeId;
 
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Set;
-import java.util.function.ToLongFunction;
 
-/** Majority arithmetic over a voter set; learners never appear here. */
+/**
+ * Paxos's quorum tests over a voter set (learners never appear here); the arithmetic shared with Raft is in
+ * {@link io.synod.core.quorum.Majority}.
+ */
 final class QuorumTally {
 
     private QuorumTally() {
-    }
-
-    /**
-     * The largest value a majority of voters has reached: for matched slots the chosen prefix, for read
-     * sequences the confirmed reads, for lease dates the lease start. An empty voter set reaches nothing.
-     */
-    static long quorumValue(Set<NodeId> voters, ToLongFunction<NodeId> value) {
-        if (voters.isEmpty()) {
-            return 0;
-        }
-        long[] values = new long[voters.size()];
-        int i = 0;
-        for (NodeId voter : voters) {
-            values[i++] = value.applyAsLong(voter);
-        }
-        Arrays.sort(values);
-        return values[values.length - (voters.size() / 2 + 1)];
     }
 
     /** Whether {@code responders} include a majority of {@code voters}. */

@@ -12,8 +12,9 @@
  *   <li>{@link io.synod.core.paxos.PaxosMessage}: the sealed message family (records);</li>
  *   <li>{@code Ballot} (round, proposer) encoded into a long; {@code SlotLog} (the acceptor's slots over the
  *       shared storage, holes included); {@code ConfigHistory} (which configuration decides which slot);
- *       {@code AcceptorProgress} (probe / replicate / snapshot, pipelining window); {@code QuorumTally};
- *       {@code LeaderLease}, {@code ReadConfirmations}; {@code SnapshotTransfer} (chunked).</li>
+ *       {@code AcceptorProgress} (probe / replicate / snapshot, pipelining window); {@code QuorumTally}
+ *       (phase-1 quorum); {@code SnapshotTransfer} (chunked); the lease, SAFE reads and majority arithmetic are
+ *       shared with Raft in {@code io.synod.core.quorum}.</li>
  * </ul>
  *
  * <p>How the Paxos state maps onto the shared SPI: hard state {@code term} = the promised ballot,

@@ -12,6 +12,8 @@ import io.synod.core.consensus.ProposalReceipt;
 import io.synod.core.consensus.ReadMode;
 import io.synod.core.consensus.ReadState;
 import io.synod.core.consensus.Snapshot;
+import io.synod.core.quorum.LeaderLease;
+import io.synod.core.quorum.ReadConfirmations;
 import io.synod.core.raft.RaftMessage.AppendEntries;
 import io.synod.core.raft.RaftMessage.AppendResponse;
 import io.synod.core.raft.RaftMessage.Heartbeat;
@@ -39,7 +41,7 @@ final class LeaderState implements RoleBehaviour {
 
     private final RaftNode node;
     private final ProgressTracker tracker;
-    private final ReadOnlyRequests reads;
+    private final ReadConfirmations reads;
     private final LeaderLease lease;
     private final List<WaitingRead> waitingReads = new ArrayList<>();
     private final Map<NodeId, SnapshotSender> snapshotSenders = new HashMap<>();
@@ -51,7 +53,7 @@ final class LeaderState implements RoleBehaviour {
     LeaderState(RaftNode node) {
         this.node = node;
         this.tracker = new ProgressTracker(node.id, node.config.maxInflightMsgs());
-        this.reads = new ReadOnlyRequests(node.id);
+        this.reads = new ReadConfirmations(node.id);
         this.lease = new LeaderLease(node.id, node.config.electionTicks());
     }
 

@@ -2,6 +2,7 @@ package io.synod.core.raft;
 
 import io.synod.core.consensus.ConfState;
 import io.synod.core.consensus.NodeId;
+import io.synod.core.quorum.Majority;
 
 import java.util.Collections;
 import java.util.Map;
@@ -69,7 +70,7 @@ final class ProgressTracker {
 
     /** The highest index replicated on a majority of voters. */
     long quorumMatch() {
-        return MajorityQuorum.quorumValue(conf.voters(), id -> {
+        return Majority.quorumValue(conf.voters(), id -> {
             Progress p = progress.get(id);
             return p == null ? 0 : p.match;
         });
@@ -77,7 +78,7 @@ final class ProgressTracker {
 
     /** §6.2 check-quorum: has a majority of voters (this node included) been heard from this round? */
     boolean quorumActive() {
-        long active = MajorityQuorum.quorumValue(conf.voters(), id -> {
+        long active = Majority.quorumValue(conf.voters(), id -> {
             Progress p = progress.get(id);
             return id.equals(self) || (p != null && p.recentActive) ? 1 : 0;
         });

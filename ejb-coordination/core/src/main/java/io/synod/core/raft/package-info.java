@@ -10,7 +10,7 @@
  *   <li>{@code RaftLog} = stable {@link io.synod.core.consensus.LogStorage} + {@code UnstableLog};
  *       {@code Membership}: the configuration as the log says it is;</li>
  *   <li>{@code Progress}, {@code Inflights}, {@code ProgressTracker}, {@code MajorityQuorum}: flow control and
- *       quorum arithmetic; {@code ReadOnlyRequests} and {@code LeaderLease}: §6.4 reads;
+ *       the election tally; §6.4 reads and the leader lease use {@code io.synod.core.quorum};
  *       {@code SnapshotSender} / {@code SnapshotAssembler}: chunked InstallSnapshot.</li>
  * </ul>
  *

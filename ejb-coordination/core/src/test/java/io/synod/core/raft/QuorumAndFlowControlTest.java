@@ -1,6 +1,7 @@
 package io.synod.core.raft;
 
 import io.synod.core.consensus.NodeId;
+import io.synod.core.quorum.Majority;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -16,8 +17,8 @@ class QuorumAndFlowControlTest {
     @Test
     void theCommitCandidateIsTheValueAMajorityHasReached() {
         Map<String, Long> match = Map.of("a", 9L, "b", 7L, "c", 5L, "d", 3L, "e", 1L);
-        assertThat(MajorityQuorum.quorumValue(FIVE, id -> match.get(id.value()))).isEqualTo(5);
-        assertThat(MajorityQuorum.quorumValue(Set.of(), id -> 1)).isZero();
+        assertThat(Majority.quorumValue(FIVE, id -> match.get(id.value()))).isEqualTo(5);
+        assertThat(Majority.quorumValue(Set.of(), id -> 1)).isZero();
     }
 
     @Test

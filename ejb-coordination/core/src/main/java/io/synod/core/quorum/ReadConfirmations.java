@@ -1,4 +1,4 @@
-package io.synod.core.raft;
+package io.synod.core.quorum;
 
 import io.synod.core.consensus.NodeId;
 import io.synod.core.consensus.ReadState;
@@ -11,12 +11,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * §6.4 ReadIndex on the leader: each read records the commit index at arrival and gets a sequence number;
- * heartbeats carry the latest sequence. A follower answering a heartbeat with sequence {@code s} confirms
- * that we were still leader after every read up to {@code s} arrived; once a quorum confirms, those reads
- * are released in arrival order. One heartbeat round serves any number of queued reads.
+ * SAFE reads on the leader, Raft §6.4 ReadIndex (used by Multi-Paxos the same way): each read records the
+ * commit index (Raft) or chosen prefix (Paxos) at arrival and gets a sequence number; heartbeats carry the
+ * latest sequence. A follower / acceptor answering a heartbeat with sequence {@code s} under our term or
+ * ballot confirms that we were still leader after every read up to {@code s} arrived (no other leader could
+ * have committed or chosen a value we do not know); once a quorum confirms, those reads are released in
+ * arrival order. One heartbeat round serves any number of queued reads.
  */
-final class ReadOnlyRequests {
+public final class ReadConfirmations {
 
     private record Pending(long seq, long index, byte[] context) {
     }
@@ -26,29 +28,25 @@ final class ReadOnlyRequests {
     private final Map<NodeId, Long> ackedSeq = new HashMap<>();
     private long lastSeq;
 
-    ReadOnlyRequests(NodeId self) {
+    public ReadConfirmations(NodeId self) {
         this.self = self;
     }
 
-    /** Queue a read at {@code commitIndex}; returns the sequence a heartbeat must carry to confirm it. */
-    long add(long commitIndex, byte[] context) {
+    /** Queue a read at {@code index}; returns the sequence a heartbeat must carry to confirm it. */
+    public long add(long index, byte[] context) {
         lastSeq++;
-        queue.addLast(new Pending(lastSeq, commitIndex, context));
+        queue.addLast(new Pending(lastSeq, index, context));
         return lastSeq;
     }
 
-    long lastSeq() {
+    public long lastSeq() {
         return lastSeq;
-    }
-
-    int pending() {
-        return queue.size();
     }
 
     /** Record {@code from}'s confirmation up to {@code seq}; returns the reads this releases. */
-    List<ReadState> ack(NodeId from, long seq, Set<NodeId> voters) {
+    public List<ReadState> ack(NodeId from, long seq, Set<NodeId> voters) {
         ackedSeq.merge(from, seq, Math::max);
-        long confirmed = MajorityQuorum.quorumValue(voters,
+        long confirmed = Majority.quorumValue(voters,
                 id -> id.equals(self) ? lastSeq : ackedSeq.getOrDefault(id, 0L));
         List<ReadState> released = new ArrayList<>();
         while (!queue.isEmpty() && queue.peekFirst().seq() <= confirmed) {
