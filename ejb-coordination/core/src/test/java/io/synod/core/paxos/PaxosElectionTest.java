@@ -124,7 +124,7 @@ class PaxosElectionTest {
     @Test
     void aMemberThatKnowsNoConfigurationPromisesNothing() {
         PaxosNetwork net = PaxosNetwork.of("a", "b", "c");
-        PaxosNetwork.Member joiner = net.add(NodeId.of("z"), new io.synod.core.log.MemoryLogStorage());
+        PaxosNetwork.Member<PaxosNode> joiner = net.add(NodeId.of("z"), new io.synod.core.log.MemoryLogStorage());
         joiner.node.step(new Prepare(7, NodeId.of("a"), NodeId.of("z"), Ballot.of(3, NodeId.of("a")).encode(), 1, true));
         net.processReady(joiner);
         assertThat(net.takePending()).isEmpty();
