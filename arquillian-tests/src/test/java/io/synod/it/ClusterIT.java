@@ -16,10 +16,13 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The 3-instance cluster an operator gets from {@code synod-cluster.sh up}: readiness, metrics, the console's
- * login and member list, and a business application deployed separately reaching Synod through {@code @Inject}.
+ * login and member list, a business application deployed separately reaching Synod through {@code @Inject},
+ * and Raft across the instances over the authenticated transport: one leader, the ops API, leadership
+ * transfer, failover when the leader is killed and the restarted node rejoining.
  */
 @ExtendWith(LocalCluster.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -112,21 +115,145 @@ class ClusterIT {
         }
     }
 
-    /** Last: it takes an instance away. Readiness must follow the live view both ways. */
     @Test
     @Order(6)
-    void readinessGoesDownWhenFewerThanBootstrapExpectMembersAreVisibleAndUpWhenTheyReturn(LocalCluster.Running cluster) {
-        LocalCluster.Script script = cluster.script();
-        assertThat(script.run(Duration.ofSeconds(30), "kill", "3").exitCode()).isZero();
-        Http http = new Http();
-        awaitBody(http, cluster.baseUrl(1) + "/health/ready", Duration.ofSeconds(30), body -> body.startsWith("{\"status\":\"DOWN\"")
-                && body.matches("(?s).*\"membersVisible\":\"?2\"?.*"));
-        assertThat(http.get(cluster.baseUrl(1) + "/metrics").body()).containsPattern("(?m)^synod_members_visible\\{[^}]*\\} 2(\\.0)?$");
+    void theThreeInstancesElectOneLeaderThatEveryOneNames(LocalCluster.Running cluster) {
+        Http api = admin();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().untilAsserted(() -> {
+            List<String> views = IntStream.rangeClosed(1, LocalCluster.SIZE).mapToObj(i -> clusterView(api, cluster, i)).toList();
+            List<String> leaders = views.stream().filter(v -> "LEADER".equals(field(v, "role"))).toList();
+            assertThat(leaders).as("instances reporting role LEADER in %s", views).hasSize(1);
+            String leader = field(leaders.get(0), "nodeId");
+            String term = field(leaders.get(0), "term");
+            assertThat(views).as("every view names %s as leader in term %s", leader, term)
+                    .allMatch(v -> leader.equals(field(v, "leader")) && term.equals(field(v, "term")));
+        });
+        long leaderGauges = IntStream.rangeClosed(1, LocalCluster.SIZE)
+                .filter(i -> api.get(cluster.baseUrl(i) + "/metrics").body().matches("(?s).*\\nsynod_raft_is_leader\\{[^}]*\\} 1(\\.0)?\\n.*"))
+                .count();
+        assertThat(leaderGauges).as("instances with synod_raft_is_leader 1").isEqualTo(1);
+        assertThat(api.get(cluster.baseUrl(1) + "/metrics").body())
+                .containsPattern("(?m)^synod_raft_term\\{[^}]*\\} [1-9]")
+                .containsPattern("(?m)^synod_raft_commit_index\\{[^}]*\\} [1-9]")
+                .containsPattern("(?m)^synod_raft_applied_index\\{[^}]*\\} [1-9]")
+                .containsPattern("(?m)^synod_raft_leader_changes_total\\{[^}]*\\} [1-9]")
+                .containsPattern("(?m)^synod_transport_frames_in_total\\{[^}]*\\} [1-9]")
+                .containsPattern("(?m)^synod_transport_frames_out_total\\{[^}]*\\} [1-9]")
+                .containsPattern("(?m)^synod_transport_rejected_frames_total\\{[^}]*\\} 0(\\.0)?$");
+    }
 
-        assertThat(script.run(Duration.ofMinutes(3), "start", "3").exitCode()).isZero();
-        for (int i : IntStream.rangeClosed(1, LocalCluster.SIZE).toArray()) {
-            awaitBody(http, cluster.baseUrl(i) + "/health/ready", Duration.ofSeconds(90), body -> body.startsWith("{\"status\":\"UP\""));
+    @Test
+    @Order(7)
+    void theOpsApiAnswersJsonErrorsNeverRedirectsOrServerErrors(LocalCluster.Running cluster) {
+        String url = cluster.baseUrl(1) + "/synod/api/v1/cluster";
+        HttpResponse<String> anonymous = new Http().get(url);
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        assertThat(anonymous.body()).startsWith("{").contains("\"error\"");
+        assertThat(Http.basic(LocalCluster.ADMIN_USER, "not-the-password").get(url).statusCode()).isEqualTo(401);
+
+        Http api = admin();
+        String leader = field(clusterView(api, cluster, 1), "leader");
+        int follower = leader.equals("n1") ? 2 : 1;
+        HttpResponse<String> notLeader = api.post(cluster.baseUrl(follower) + "/synod/api/v1/cluster/transfer-leadership?to=" + leader);
+        assertThat(notLeader.statusCode()).as(notLeader.body()).isEqualTo(409);
+        assertThat(notLeader.body()).contains("\"leader\":\"" + leader + "\"");
+        int leaderInstance = instanceOf(leader);
+        for (String bad : List.of("n9", "bad%20id", "")) {
+            HttpResponse<String> response = api.post(cluster.baseUrl(leaderInstance) + "/synod/api/v1/cluster/transfer-leadership?to=" + bad);
+            assertThat(response.statusCode()).as("to=%s: %s", bad, response.body()).isEqualTo(400);
+            assertThat(response.body()).as("to=%s", bad).startsWith("{").contains("\"error\"");
         }
+    }
+
+    @Test
+    @Order(8)
+    void transferLeadershipMakesTheTargetTheLeader(LocalCluster.Running cluster) {
+        Http api = admin();
+        String leader = field(clusterView(api, cluster, 1), "leader");
+        String target = ALL.stream().filter(id -> !id.equals(leader)).findFirst().orElseThrow();
+        HttpResponse<String> response = api.post(cluster.baseUrl(instanceOf(leader))
+                + "/synod/api/v1/cluster/transfer-leadership?to=" + target);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).ignoreExceptions().untilAsserted(() -> {
+            for (int i = 1; i <= LocalCluster.SIZE; i++) {
+                String view = clusterView(api, cluster, i);
+                assertThat(field(view, "leader")).as("leader seen by n%d", i).isEqualTo(target);
+            }
+            assertThat(field(clusterView(api, cluster, instanceOf(target)), "role")).isEqualTo("LEADER");
+        });
+    }
+
+    /**
+     * Last: it takes the leader away. The survivors keep a quorum, so they elect a new leader and stay ready;
+     * the killed instance restarts from its data directory as a follower and catches up.
+     */
+    @Test
+    @Order(9)
+    void killingTheLeaderElectsANewOneAndTheRestartedNodeRejoinsAsFollower(LocalCluster.Running cluster) {
+        Http api = admin();
+        String oldLeader = field(clusterView(api, cluster, 1), "leader");
+        int killed = instanceOf(oldLeader);
+        int survivor = killed == 1 ? 2 : 1;
+        LocalCluster.Script script = cluster.script();
+        assertThat(script.run(Duration.ofSeconds(30), "kill", String.valueOf(killed)).exitCode()).isZero();
+        long killedAt = System.nanoTime();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).ignoreExceptions().until(() -> {
+            String leader = field(clusterView(api, cluster, survivor), "leader");
+            return leader != null && !leader.equals(oldLeader);
+        });
+        Duration failover = Duration.ofNanos(System.nanoTime() - killedAt);
+        String newLeader = field(clusterView(api, cluster, survivor), "leader");
+        System.out.println("[ClusterIT] leader " + oldLeader + " killed; " + newLeader + " leads after "
+                + failover.toMillis() + " ms (as seen by n" + survivor + ")");
+
+        // a survivor sees one member fewer, yet stays ready: a quorum remains and a leader is known
+        awaitBody(http(), cluster.baseUrl(survivor) + "/metrics", Duration.ofSeconds(30),
+                body -> body.matches("(?s).*\\nsynod_members_visible\\{[^}]*\\} 2(\\.0)?\\n.*"));
+        assertThat(http().get(cluster.baseUrl(survivor) + "/health/ready").body()).startsWith("{\"status\":\"UP\"");
+
+        assertThat(script.run(Duration.ofMinutes(3), "start", String.valueOf(killed)).exitCode()).isZero();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().untilAsserted(() -> {
+            String leaderView = clusterView(api, cluster, instanceOf(newLeader));
+            String rejoined = clusterView(api, cluster, killed);
+            assertThat(field(rejoined, "role")).as("role of the restarted %s", oldLeader).isEqualTo("FOLLOWER");
+            assertThat(field(rejoined, "leader")).isEqualTo(newLeader);
+            assertThat(Long.parseLong(field(rejoined, "appliedIndex")))
+                    .as("applied index of the restarted %s", oldLeader)
+                    .isGreaterThanOrEqualTo(Long.parseLong(field(leaderView, "commitIndex")));
+        });
+        for (int i : IntStream.rangeClosed(1, LocalCluster.SIZE).toArray()) {
+            awaitBody(http(), cluster.baseUrl(i) + "/health/ready", Duration.ofSeconds(90), body -> body.startsWith("{\"status\":\"UP\""));
+        }
+    }
+
+    private static Http http() {
+        return new Http();
+    }
+
+    private static Http admin() {
+        return Http.basic(LocalCluster.ADMIN_USER, LocalCluster.ADMIN_PASSWORD);
+    }
+
+    /** GET /synod/api/v1/cluster of instance i; fails the poll (to be retried) unless it answers 200. */
+    private static String clusterView(Http api, LocalCluster.Running cluster, int instance) {
+        HttpResponse<String> response = api.get(cluster.baseUrl(instance) + "/synod/api/v1/cluster");
+        assertThat(response.statusCode()).as("n%d /synod/api/v1/cluster: %s", instance, response.body()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static int instanceOf(String nodeId) {
+        return Integer.parseInt(nodeId.substring(1));
+    }
+
+    /** A top-level scalar of the cluster JSON (the per-member objects use other names), null when absent or null. */
+    private static String field(String json, String name) {
+        Matcher matcher = Pattern.compile("\"" + name + "\":(\"([^\"]*)\"|[^,}\\]]+)").matcher(json);
+        if (!matcher.find()) {
+            return null;
+        }
+        String value = matcher.group(2) != null ? matcher.group(2) : matcher.group(1);
+        return "null".equals(value) ? null : value;
     }
 
     private static void awaitBody(Http http, String url, Duration timeout, java.util.function.Predicate<String> condition) {

@@ -22,8 +22,28 @@ final class Http {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
+    private final String authorization;
+
+    Http() {
+        this(null);
+    }
+
+    private Http(String authorization) {
+        this.authorization = authorization;
+    }
+
+    /** A client sending HTTP Basic credentials with every request, as an API client does. */
+    static Http basic(String user, String password) {
+        return new Http("Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+    }
+
     HttpResponse<String> get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    HttpResponse<String> post(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     HttpResponse<String> postForm(String url, Map<String, String> form) {
@@ -37,6 +57,9 @@ final class Http {
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
             return client.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException("HTTP request failed: " + e, e);

@@ -18,6 +18,9 @@ public record NodeSettings(
         int bootstrapExpect,
         Optional<String> transportHost,
         int transportPort,
+        int raftTickMillis,
+        long snapshotEntries,
+        long healthMaxLag,
         String adminUsername,
         Optional<String> adminPassword) {
 
@@ -30,6 +33,9 @@ public record NodeSettings(
         shown.put(ConfigKey.BOOTSTRAP_EXPECT.key(), Integer.toString(bootstrapExpect));
         shown.put(ConfigKey.TRANSPORT_HOST.key(), transportHost.orElse("(Hazelcast bind address)"));
         shown.put(ConfigKey.TRANSPORT_PORT.key(), Integer.toString(transportPort));
+        shown.put(ConfigKey.RAFT_TICK_MILLIS.key(), Integer.toString(raftTickMillis));
+        shown.put(ConfigKey.SNAPSHOT_ENTRIES.key(), Long.toString(snapshotEntries));
+        shown.put(ConfigKey.HEALTH_MAX_LAG.key(), Long.toString(healthMaxLag));
         shown.put(ConfigKey.ADMIN_USERNAME.key(), adminUsername);
         shown.put(ConfigKey.ADMIN_PASSWORD.key(), adminPassword.isPresent() ? "******** (configured)" : "******** (generated)");
         return shown;

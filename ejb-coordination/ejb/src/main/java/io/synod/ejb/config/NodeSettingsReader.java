@@ -37,6 +37,9 @@ public final class NodeSettingsReader {
                 intIn(ConfigKey.BOOTSTRAP_EXPECT, 1, 99),
                 transportHost(),
                 intIn(ConfigKey.TRANSPORT_PORT, 1, 65535),
+                intIn(ConfigKey.RAFT_TICK_MILLIS, 10, 10_000),
+                intIn(ConfigKey.SNAPSHOT_ENTRIES, 100, 100_000_000),
+                intIn(ConfigKey.HEALTH_MAX_LAG, 0, 100_000_000),
                 adminUsername(),
                 adminPassword());
     }

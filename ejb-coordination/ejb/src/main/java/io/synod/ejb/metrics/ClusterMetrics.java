@@ -1,6 +1,10 @@
 package io.synod.ejb.metrics;
 
+import io.synod.core.consensus.Role;
 import io.synod.ejb.node.SynodNode;
+import io.synod.ejb.runtime.NodeRuntime;
+import io.synod.ejb.runtime.RuntimeMetrics;
+import io.synod.ejb.transport.TransportCounters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -9,9 +13,15 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 
+import java.util.function.ToLongFunction;
+
 /**
- * Cluster-level gauges, registered when the application starts. Registered programmatically: an annotated
- * gauge would only appear once something first used this bean.
+ * Cluster and Raft gauges, registered when the application starts. Registered programmatically: an annotated
+ * gauge would only appear once something first used this bean. Until the Raft runtime starts (bootstrap not
+ * reached yet) the Raft and transport gauges read 0.
+ *
+ * <p>The {@code _total} ones are monotonic counts kept by the runtime and transport; they are exported as
+ * gauges reading those counts because MicroProfile counters cannot be backed by a function.
  */
 @ApplicationScoped
 public class ClusterMetrics {
@@ -23,11 +33,37 @@ public class ClusterMetrics {
     SynodNode node;
 
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        gauge("synod_members_visible", "Synod members this node currently sees, itself included",
+                n -> n.members().size());
+        raft("synod_raft_term", "Current Raft term of this node", RuntimeMetrics::term);
+        raft("synod_raft_commit_index", "Highest log index known committed", RuntimeMetrics::commitIndex);
+        raft("synod_raft_applied_index", "Highest log index applied to the state machines", RuntimeMetrics::appliedIndex);
+        raft("synod_raft_leader_changes_total", "How often the leader this node knows changed (including to none)",
+                RuntimeMetrics::leaderChanges);
+        gauge("synod_raft_is_leader", "1 while this node is the Raft leader, else 0",
+                n -> n.runtime().map(r -> r.status().role() == Role.LEADER && r.status().running() ? 1L : 0L).orElse(0L));
+        transport("synod_transport_frames_in_total", "Frames received from authenticated peers", TransportCounters::framesIn);
+        transport("synod_transport_frames_out_total", "Frames sent to peers", TransportCounters::framesOut);
+        transport("synod_transport_rejected_frames_total",
+                "Inbound frames rejected (unauthenticated, malformed or oversized); each closes its connection",
+                TransportCounters::rejectedFrames);
+        transport("synod_transport_auth_failures_total", "Failed cluster-secret handshakes", TransportCounters::authFailures);
+    }
+
+    private void raft(String name, String description, ToLongFunction<RuntimeMetrics> value) {
+        gauge(name, description, n -> n.runtime().map(r -> value.applyAsLong(r.metrics())).orElse(0L));
+    }
+
+    private void transport(String name, String description, ToLongFunction<TransportCounters> value) {
+        gauge(name, description, n -> n.runtime().map(r -> value.applyAsLong(r.transportCounters())).orElse(0L));
+    }
+
+    private void gauge(String name, String description, ToLongFunction<SynodNode> value) {
         registry.gauge(Metadata.builder()
-                        .withName("synod_members_visible")
-                        .withDescription("Synod members this node currently sees, itself included")
+                        .withName(name)
+                        .withDescription(description)
                         .withUnit(MetricUnits.NONE)
                         .build(),
-                node, n -> n.members().size());
+                node, n -> value.applyAsLong(n));
     }
 }

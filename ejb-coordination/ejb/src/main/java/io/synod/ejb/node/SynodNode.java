@@ -22,6 +22,8 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import io.synod.ejb.runtime.NodeRuntime;
 import jakarta.resource.ConnectionFactoryDefinition;
 import jakarta.resource.spi.TransactionSupport;
 import org.eclipse.microprofile.config.Config;
@@ -56,9 +58,15 @@ public class SynodNode {
     private static final Logger LOG = Logger.getLogger(SynodNode.class.getName());
     private static final long DISCOVERY_RETRY_MILLIS = 500;
     private static final long REANNOUNCE_SECONDS = 2;
+    /** How often discovery is compared with what the Raft runtime knows; a change reaches it within this. */
+    private static final long MEMBERSHIP_POLL_MILLIS = 250;
 
     @Resource
     private ManagedScheduledExecutorService scheduler;
+
+    /** The Raft runtime's event loop, storage writer, ticker and Netty threads all come from here. */
+    @Resource
+    private ManagedThreadFactory threadFactory;
 
     private volatile NodeSettings settings;
     private volatile AdminCredentials adminCredentials;
@@ -68,6 +76,8 @@ public class SynodNode {
     private DataDirectoryLock dataDirectoryLock;
     private ScheduledFuture<?> discoveryRetry;
     private ScheduledFuture<?> reannouncement;
+    private ScheduledFuture<?> membershipPoll;
+    private volatile RaftHost raftHost;
     private final SynodBackend backend = () -> new LocalCluster();
 
     @PostConstruct
@@ -105,6 +115,13 @@ public class SynodNode {
         if (reannouncement != null) {
             reannouncement.cancel(false);
         }
+        if (membershipPoll != null) {
+            membershipPoll.cancel(false);
+        }
+        RaftHost host = raftHost;
+        if (host != null) {
+            host.close(); // before discovery goes: the others see this member leave only once it stopped voting
+        }
         MemberDirectory current = directory;
         if (current != null) {
             current.stop();
@@ -139,6 +156,16 @@ public class SynodNode {
         return current == null ? List.of() : current.members();
     }
 
+    /** The Raft host, once discovery started (it decides when the runtime itself starts). */
+    public Optional<RaftHost> raftHost() {
+        return Optional.ofNullable(raftHost);
+    }
+
+    /** The running Raft runtime of this instance, if it started (bootstrapped or resumed). */
+    public Optional<NodeRuntime> runtime() {
+        return raftHost().flatMap(RaftHost::runtime);
+    }
+
     public Optional<ClusterMember> localMember() {
         MemberDirectory current = directory;
         if (current == null) {
@@ -169,6 +196,12 @@ public class SynodNode {
             state = NodeState.RUNNING;
             reannouncement = scheduler.scheduleWithFixedDelay(() -> reassert(started),
                     REANNOUNCE_SECONDS, REANNOUNCE_SECONDS, TimeUnit.SECONDS);
+            RaftHost raft = new RaftHost(settings, host, threadFactory);
+            raftHost = raft;
+            // Polled rather than pushed: the directory's mirror is fed by Hazelcast event threads, which must not
+            // block on opening a log or binding a port.
+            membershipPoll = scheduler.scheduleWithFixedDelay(() -> followMembers(raft, started),
+                    0, MEMBERSHIP_POLL_MILLIS, TimeUnit.MILLISECONDS);
         } catch (DuplicateNodeIdException e) {
             failure = e.getMessage();
             state = NodeState.FAILED;
@@ -178,6 +211,14 @@ public class SynodNode {
             return false;
         }
         return true;
+    }
+
+    private static void followMembers(RaftHost host, MemberDirectory current) {
+        try {
+            host.onMembers(current.members());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Synod could not pass the member list to the Raft runtime; retrying", e);
+        }
     }
 
     private static void reassert(MemberDirectory current) {

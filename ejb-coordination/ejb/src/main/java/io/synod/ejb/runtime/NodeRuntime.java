@@ -33,6 +33,9 @@ import io.synod.ejb.transport.TransportCounters;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Objects;
@@ -132,6 +135,20 @@ public final class NodeRuntime implements AutoCloseable {
      */
     public static NodeRuntime start(RuntimeSettings settings, ThreadFactory threads) throws IOException {
         return new NodeRuntime(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(threads, "threads"));
+    }
+
+    /**
+     * Whether {@code dataDir} already holds Raft state (a configuration, a term, entries or a snapshot): such a
+     * node resumes from it, only a pristine one may take part in a bootstrap. Opens and closes the log, so call
+     * it before {@link #start} on the same directory.
+     */
+    public static boolean hasState(Path dataDir) throws IOException {
+        if (!Files.isDirectory(dataDir)) {
+            return false;
+        }
+        try (DurableLogStorage storage = DurableLogStorage.open(dataDir)) {
+            return !isPristine(storage);
+        }
     }
 
     private static boolean isPristine(DurableLogStorage storage) {
@@ -235,6 +252,15 @@ public final class NodeRuntime implements AutoCloseable {
 
     public InetSocketAddress transportAddress() {
         return transport.localAddress();
+    }
+
+    /** Wall-clock millis when the event loop last finished a task (ticks keep it moving while idle). */
+    public long loopHeartbeatMillis() {
+        return loop.lastBeatMillis();
+    }
+
+    public Duration tickLength() {
+        return settings.tick();
     }
 
     public RuntimeStatus status() {

@@ -39,6 +39,8 @@ final class RuntimeLoop {
     private final AtomicBoolean tickQueued = new AtomicBoolean();
     private final Object lifecycle = new Object();
     private volatile boolean running = true;
+    /** Wall-clock millis of the last finished task; ticks arrive every tick, so a stale value means a stuck loop. */
+    private volatile long lastBeatMillis = System.currentTimeMillis();
 
     RuntimeLoop(NodeId id, ThreadFactory threads, Duration tick, Runnable onTick, Runnable afterTask,
                 Consumer<Throwable> onFailure) {
@@ -85,6 +87,10 @@ final class RuntimeLoop {
         requester.completeExceptionally(new NodeStoppedException("the node is stopped"));
     }
 
+    long lastBeatMillis() {
+        return lastBeatMillis;
+    }
+
     boolean isRunning() {
         return running;
     }
@@ -105,6 +111,7 @@ final class RuntimeLoop {
             try {
                 task.work().run();
                 afterTask.run();
+                lastBeatMillis = System.currentTimeMillis();
             } catch (RuntimeException | Error e) {
                 LOG.log(Level.SEVERE, "Synod event loop failed; the node stops", e);
                 onFailure.accept(e);

@@ -33,6 +33,20 @@ class NodeSettingsReaderTest {
         assertThat(settings.transportHost()).isEmpty();
         assertThat(settings.adminUsername()).isEqualTo("admin");
         assertThat(settings.adminPassword()).isEmpty();
+        assertThat(settings.raftTickMillis()).isEqualTo(100);
+        assertThat(settings.snapshotEntries()).isEqualTo(10_000);
+        assertThat(settings.healthMaxLag()).isEqualTo(1000);
+    }
+
+    @Test
+    void raftSettingsCanBeTuned() {
+        values.putAll(Map.of("synod.raft.tick-millis", "50", "synod.snapshot.entries", "500",
+                "synod.health.max-lag", "0"));
+        NodeSettings settings = read(Optional.of("n1"));
+        assertThat(settings.raftTickMillis()).isEqualTo(50);
+        assertThat(settings.snapshotEntries()).isEqualTo(500);
+        assertThat(settings.healthMaxLag()).isZero();
+        assertThat(settings.describe()).containsEntry("synod.raft.tick-millis", "50");
     }
 
     @Test
@@ -64,6 +78,9 @@ class NodeSettingsReaderTest {
             "synod.bootstrap-expect, three, 'synod.bootstrap-expect=three (must be an integer from 1 to 99)'",
             "synod.transport.port, 70000, 'synod.transport.port=70000 (must be an integer from 1 to 65535)'",
             "synod.transport.port, -1, 'synod.transport.port=-1 (must be an integer from 1 to 65535)'",
+            "synod.raft.tick-millis, 5, 'synod.raft.tick-millis=5 (must be an integer from 10 to 10000)'",
+            "synod.snapshot.entries, 10, 'synod.snapshot.entries=10 (must be an integer from 100 to 100000000)'",
+            "synod.health.max-lag, -1, 'synod.health.max-lag=-1 (must be an integer from 0 to 100000000)'",
             "synod.node-id, 'bad id!', 'synod.node-id=bad id! (use 1-64 characters'",
             "synod.data-dir, relative/dir, 'synod.data-dir=relative/dir (must be an absolute path)'",
             "synod.transport.host, 'not a host', 'synod.transport.host=not a host (must be a host name or IP address)'",
