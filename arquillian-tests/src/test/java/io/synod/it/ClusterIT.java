@@ -6,7 +6,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -142,8 +145,31 @@ class ClusterIT {
                 .containsPattern("(?m)^synod_transport_rejected_frames_total\\{[^}]*\\} 0(\\.0)?$");
     }
 
+    /** Bytes that are not an authenticated peer's frames reach the real transport port: refused, counted, harmless. */
     @Test
     @Order(7)
+    void junkSentToTheRaftTransportPortIsRefusedAndCounted(LocalCluster.Running cluster) throws Exception {
+        Http api = admin();
+        String before = clusterView(api, cluster, 1);
+        try (Socket socket = new Socket("127.0.0.1", cluster.script().transportPort(1))) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("GET / HTTP/1.1\r\nHost: synod\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            InputStream in = socket.getInputStream();
+            byte[] buffer = new byte[4096];
+            while (in.read(buffer) >= 0) {
+                // whatever the server says before closing (its handshake challenge) is drained; it must close
+            }
+        }
+        awaitBody(http(), cluster.baseUrl(1) + "/metrics", Duration.ofSeconds(10),
+                body -> body.matches("(?s).*\\nsynod_transport_rejected_frames_total\\{[^}]*\\} [1-9][0-9]*(\\.0)?\\n.*"));
+        String after = clusterView(api, cluster, 1);
+        assertThat(field(after, "term")).as("term after the junk").isEqualTo(field(before, "term"));
+        assertThat(field(after, "leader")).as("leader after the junk").isEqualTo(field(before, "leader"));
+    }
+
+    @Test
+    @Order(8)
     void theOpsApiAnswersJsonErrorsNeverRedirectsOrServerErrors(LocalCluster.Running cluster) {
         String url = cluster.baseUrl(1) + "/synod/api/v1/cluster";
         HttpResponse<String> anonymous = new Http().get(url);
@@ -167,7 +193,7 @@ class ClusterIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void transferLeadershipMakesTheTargetTheLeader(LocalCluster.Running cluster) {
         Http api = admin();
         String leader = field(clusterView(api, cluster, 1), "leader");
@@ -189,7 +215,7 @@ class ClusterIT {
      * the killed instance restarts from its data directory as a follower and catches up.
      */
     @Test
-    @Order(9)
+    @Order(10)
     void killingTheLeaderElectsANewOneAndTheRestartedNodeRejoinsAsFollower(LocalCluster.Running cluster) {
         Http api = admin();
         String oldLeader = field(clusterView(api, cluster, 1), "leader");

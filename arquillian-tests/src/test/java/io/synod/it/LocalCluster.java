@@ -128,6 +128,11 @@ public final class LocalCluster implements BeforeAllCallback, ParameterResolver 
             return httpBase + instance;
         }
 
+        /** Instance I's Synod (Raft) transport port. */
+        public int transportPort(int instance) {
+            return Integer.parseInt(environment.get("SYNOD_TRANSPORT_BASE_PORT")) + instance;
+        }
+
         public Path serverLog(int instance) {
             return stateDir.resolve("n" + instance).resolve("server.log");
         }
