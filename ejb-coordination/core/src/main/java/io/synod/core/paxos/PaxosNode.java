@@ -239,18 +239,9 @@ public final class PaxosNode implements ConsensusNode {
         HardState hard = hardState();
         List<LogEntry> entries = log.unstableEntries();
         Optional<Snapshot> snapshot = log.pendingSnapshot();
-        // The persistence rule: a promise or an accepted value must be durable before the answer leaves.
-        boolean mustSync = !entries.isEmpty() || snapshot.isPresent()
-                || hard.term() != prevHardState.term() || !hard.vote().equals(prevHardState.vote());
-        Ready rd = new Ready(
-                soft.equals(prevSoftState) ? Optional.empty() : Optional.of(soft),
-                hard.equals(prevHardState) ? Optional.empty() : Optional.of(hard),
-                snapshot,
-                entries,
-                log.takeCommitted(),
-                List.copyOf(outbox),
-                List.copyOf(readStates),
-                mustSync);
+        // The persistence rule (Ready.mustSync): a promise or an accepted value is durable before the answer leaves.
+        Ready rd = Ready.since(prevSoftState, soft, prevHardState, hard, snapshot, entries,
+                log.takeCommitted(), outbox, readStates);
         prevSoftState = soft;
         outbox.clear();
         readStates.clear();

@@ -273,17 +273,8 @@ public final class RaftNode implements ConsensusNode {
         HardState hard = hardState();
         List<LogEntry> entries = log.unstable().entries();
         Optional<Snapshot> snapshot = log.unstable().snapshot();
-        boolean mustSync = !entries.isEmpty() || snapshot.isPresent()
-                || hard.term() != prevHardState.term() || !hard.vote().equals(prevHardState.vote());
-        Ready rd = new Ready(
-                soft.equals(prevSoftState) ? Optional.empty() : Optional.of(soft),
-                hard.equals(prevHardState) ? Optional.empty() : Optional.of(hard),
-                snapshot,
-                entries,
-                log.takeCommittedEntries(),
-                List.copyOf(outbox),
-                List.copyOf(readStates),
-                mustSync);
+        Ready rd = Ready.since(prevSoftState, soft, prevHardState, hard, snapshot, entries,
+                log.takeCommittedEntries(), outbox, readStates);
         prevSoftState = soft;
         outbox.clear();
         readStates.clear();
