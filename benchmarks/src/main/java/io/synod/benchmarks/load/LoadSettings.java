@@ -90,10 +90,18 @@ record LoadSettings(List<Integer> threadCounts, Duration warmup, Duration durati
         return repo.resolve("benchmarks/target/kv-load").resolve(system);
     }
 
-    /** The variables that point a cluster script at the benchmark's state folder. */
+    /**
+     * The variables that point a cluster script at the benchmark's state folder; for Synod also no example
+     * application (it would only slow the start) and a longer readiness wait (Payara Micro can take minutes to
+     * start on a loaded 2-core machine), unless the environment sets them.
+     */
     Map<String, String> scriptEnvironment(String system) {
-        String variable = system.equals(ETCD) ? "ETCD_STATE_DIR" : "SYNOD_STATE_DIR";
-        return Map.of(variable, stateDir(system).toString());
+        if (system.equals(ETCD)) {
+            return Map.of("ETCD_STATE_DIR", stateDir(ETCD).toString());
+        }
+        return Map.of("SYNOD_STATE_DIR", stateDir(SYNOD).toString(),
+                "SYNOD_DEPLOY_EXAMPLES", env("SYNOD_DEPLOY_EXAMPLES", "0"),
+                "SYNOD_READY_TIMEOUT", env("SYNOD_READY_TIMEOUT", "600"));
     }
 
     /** SYNOD_ADMIN_PASSWORD, else the password synod-cluster.sh generated into its state folder. */
