@@ -61,7 +61,7 @@ public final class KvLoadDriver {
             KvPutProtocol protocol = system.equals(LoadSettings.ETCD)
                     ? new EtcdV3GatewayProtocol()
                     : new SynodKvProtocol(settings.synodAdminPassword());
-            List<Member> members = system.equals(LoadSettings.ETCD) ? settings.etcdMembers() : settings.synodMembers();
+            List<Member> members = settings.members(system);
             out.println("--- " + system + " at " + members + " ---");
             for (int threads : settings.threadCounts()) {
                 LoadResult result = new LoadRun(protocol, members, settings).run(threads);

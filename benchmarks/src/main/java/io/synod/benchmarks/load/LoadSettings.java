@@ -48,7 +48,7 @@ record LoadSettings(List<Integer> threadCounts, Duration warmup, Duration durati
     private static Path repoRoot() {
         String configured = System.getProperty("bench.repo");
         if (configured != null) {
-            return Path.of(configured).toAbsolutePath();
+            return Path.of(configured).toAbsolutePath().normalize();
         }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             if (Files.isRegularFile(dir.resolve("deploy-scripts/synod-cluster.sh"))) {
@@ -68,15 +68,27 @@ record LoadSettings(List<Integer> threadCounts, Duration warmup, Duration durati
         return env("SYNOD_BIND_ADDRESS", "127.0.0.1");
     }
 
+    /**
+     * {@code -Dbench.<system>.members=host:port,...} if given (to drive a cluster started elsewhere, or only some
+     * members), else the members the cluster script starts.
+     */
+    List<Member> members(String system) {
+        String configured = System.getProperty("bench." + system + ".members");
+        if (configured != null && !configured.isBlank()) {
+            return Arrays.stream(configured.split(",")).map(String::trim).map(Member::parse).toList();
+        }
+        return system.equals(ETCD) ? etcdMembers() : synodMembers();
+    }
+
     /** Instance I (1..3) of synod-cluster.sh listens for HTTP on base+I. */
-    List<Member> synodMembers() {
+    private List<Member> synodMembers() {
         int base = Integer.parseInt(env("SYNOD_HTTP_BASE_PORT", "8080"));
         return List.of(new Member(bindAddress(), base + 1), new Member(bindAddress(), base + 2),
                 new Member(bindAddress(), base + 3));
     }
 
     /** Member I (1..3) of etcd-cluster.sh listens for clients on base+10*(I-1). */
-    List<Member> etcdMembers() {
+    private List<Member> etcdMembers() {
         int base = Integer.parseInt(env("ETCD_CLIENT_BASE_PORT", "2379"));
         return List.of(new Member("127.0.0.1", base), new Member("127.0.0.1", base + 10),
                 new Member("127.0.0.1", base + 20));
