@@ -253,27 +253,27 @@ class ClusterIT {
         }
     }
 
-    private static Http http() {
+    static Http http() {
         return new Http();
     }
 
-    private static Http admin() {
+    static Http admin() {
         return Http.basic(LocalCluster.ADMIN_USER, LocalCluster.ADMIN_PASSWORD);
     }
 
     /** GET /synod/api/v1/cluster of instance i; fails the poll (to be retried) unless it answers 200. */
-    private static String clusterView(Http api, LocalCluster.Running cluster, int instance) {
+    static String clusterView(Http api, LocalCluster.Running cluster, int instance) {
         HttpResponse<String> response = api.get(cluster.baseUrl(instance) + "/synod/api/v1/cluster");
         assertThat(response.statusCode()).as("n%d /synod/api/v1/cluster: %s", instance, response.body()).isEqualTo(200);
         return response.body();
     }
 
-    private static int instanceOf(String nodeId) {
+    static int instanceOf(String nodeId) {
         return Integer.parseInt(nodeId.substring(1));
     }
 
     /** A top-level scalar of the cluster JSON (the per-member objects use other names), null when absent or null. */
-    private static String field(String json, String name) {
+    static String field(String json, String name) {
         Matcher matcher = Pattern.compile("\"" + name + "\":(\"([^\"]*)\"|[^,}\\]]+)").matcher(json);
         if (!matcher.find()) {
             return null;
@@ -282,7 +282,7 @@ class ClusterIT {
         return "null".equals(value) ? null : value;
     }
 
-    private static void awaitBody(Http http, String url, Duration timeout, java.util.function.Predicate<String> condition) {
+    static void awaitBody(Http http, String url, Duration timeout, java.util.function.Predicate<String> condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {

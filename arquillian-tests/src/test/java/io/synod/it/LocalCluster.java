@@ -62,14 +62,16 @@ public final class LocalCluster implements BeforeAllCallback, ParameterResolver 
         }
 
         static Running start() {
+            int readyTimeout = Integer.getInteger("synod.it.ready.timeout", 240);
             Script script = Script.forTests("it-cluster", Integer.getInteger("synod.it.http.base.port", 18080),
                     Integer.getInteger("synod.it.hz.base.port", 16900),
                     Integer.getInteger("synod.it.transport.base.port", 17900), Map.of(
                             "SYNOD_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                            "SYNOD_CLUSTER_SECRET", CLUSTER_SECRET));
+                            "SYNOD_CLUSTER_SECRET", CLUSTER_SECRET,
+                            "SYNOD_READY_TIMEOUT", String.valueOf(readyTimeout)));
             script.runQuietly("clean"); // a previous run cut short may have left instances or state behind
             long started = System.nanoTime();
-            Script.Result up = script.run(Duration.ofMinutes(5), "up", String.valueOf(SIZE));
+            Script.Result up = script.run(Duration.ofSeconds(readyTimeout + 120), "up", String.valueOf(SIZE));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             if (up.exitCode() != 0) {
                 script.runQuietly("down");
@@ -122,6 +124,13 @@ public final class LocalCluster implements BeforeAllCallback, ParameterResolver 
                     "SYNOD_DEPLOY_EXAMPLES", "1"));
             env.putAll(extra);
             return new Script(repo, state, httpBase, Map.copyOf(env));
+        }
+
+        /** The same script with some environment variables replaced (e.g. another cluster secret for one start). */
+        public Script withEnvironment(Map<String, String> overrides) {
+            Map<String, String> env = new java.util.HashMap<>(environment);
+            env.putAll(overrides);
+            return new Script(repo, stateDir, httpBase, Map.copyOf(env));
         }
 
         public int httpPort(int instance) {

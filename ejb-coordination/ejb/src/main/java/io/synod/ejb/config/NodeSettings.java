@@ -20,6 +20,8 @@ public record NodeSettings(
         int transportPort,
         int raftTickMillis,
         long snapshotEntries,
+        boolean autoPromote,
+        long catchUpEntries,
         long healthMaxLag,
         String adminUsername,
         Optional<String> adminPassword) {
@@ -35,6 +37,8 @@ public record NodeSettings(
         shown.put(ConfigKey.TRANSPORT_PORT.key(), Integer.toString(transportPort));
         shown.put(ConfigKey.RAFT_TICK_MILLIS.key(), Integer.toString(raftTickMillis));
         shown.put(ConfigKey.SNAPSHOT_ENTRIES.key(), Long.toString(snapshotEntries));
+        shown.put(ConfigKey.MEMBERSHIP_AUTO_PROMOTE.key(), Boolean.toString(autoPromote));
+        shown.put(ConfigKey.MEMBERSHIP_CATCH_UP_ENTRIES.key(), Long.toString(catchUpEntries));
         shown.put(ConfigKey.HEALTH_MAX_LAG.key(), Long.toString(healthMaxLag));
         shown.put(ConfigKey.ADMIN_USERNAME.key(), adminUsername);
         shown.put(ConfigKey.ADMIN_PASSWORD.key(), adminPassword.isPresent() ? "******** (configured)" : "******** (generated)");

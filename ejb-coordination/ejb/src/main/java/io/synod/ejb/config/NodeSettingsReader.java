@@ -39,6 +39,8 @@ public final class NodeSettingsReader {
                 intIn(ConfigKey.TRANSPORT_PORT, 1, 65535),
                 intIn(ConfigKey.RAFT_TICK_MILLIS, 10, 10_000),
                 intIn(ConfigKey.SNAPSHOT_ENTRIES, 100, 100_000_000),
+                bool(ConfigKey.MEMBERSHIP_AUTO_PROMOTE),
+                intIn(ConfigKey.MEMBERSHIP_CATCH_UP_ENTRIES, 0, 100_000_000),
                 intIn(ConfigKey.HEALTH_MAX_LAG, 0, 100_000_000),
                 adminUsername(),
                 adminPassword());
@@ -97,6 +99,15 @@ public final class NodeSettingsReader {
                     + " is too short (at least 8 characters)");
         });
         return configured;
+    }
+
+    private boolean bool(ConfigKey key) {
+        String value = raw(key).orElse(key.defaultValue().orElseThrow());
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw InvalidConfigurationException.of(key, value, "must be true or false");
+        };
     }
 
     private int intIn(ConfigKey key, int min, int max) {

@@ -215,7 +215,8 @@ public class SynodNode {
 
     private static void followMembers(RaftHost host, MemberDirectory current) {
         try {
-            host.onMembers(current.members());
+            host.onMembers(current.members(), current.joining());
+            current.announceJoining(host.awaitingJoin());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Synod could not pass the member list to the Raft runtime; retrying", e);
         }

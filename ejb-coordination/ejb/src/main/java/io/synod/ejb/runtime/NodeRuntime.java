@@ -2,6 +2,7 @@ package io.synod.ejb.runtime;
 
 import io.synod.core.codec.MessageCodec;
 import io.synod.core.codec.MessageLimits;
+import io.synod.core.consensus.ConfChange;
 import io.synod.core.consensus.ConfState;
 import io.synod.core.consensus.LogEntry;
 import io.synod.core.consensus.Message;
@@ -102,7 +103,7 @@ public final class NodeRuntime implements AutoCloseable {
         this.validator = new KvValidator(settings.kvLimits());
         this.durable = DurableLogStorage.open(settings.dataDir());
         try {
-            if (isPristine(durable)) {
+            if (isPristine(durable) && !settings.initialVoters().isEmpty()) {
                 durable.bootstrap(ConfState.ofVoters(settings.initialVoters()));
             }
             this.replica = new KvReplica(settings.kvLimits(), settings.sessions());
@@ -245,6 +246,30 @@ public final class NodeRuntime implements AutoCloseable {
         return future;
     }
 
+    /**
+     * Propose a single-server membership change (leader only). Completes with the entry's log index once the
+     * engine appended it; the change takes effect from there (§4.1), committing is the log's business. Fails
+     * with {@link NotLeaderException} or {@link ProposalDroppedException} (another change still pending, no
+     * entry of this term committed yet, a change that changes nothing, the last voter): nothing proposed.
+     */
+    public CompletableFuture<Long> proposeConfChange(ConfChange change) {
+        CompletableFuture<Long> future = new CompletableFuture<>();
+        Objects.requireNonNull(change, "change");
+        loop.post(future, () -> {
+            try {
+                future.complete(engine.proposeConfChange(change).index());
+            } catch (RuntimeException refused) {
+                future.completeExceptionally(refused);
+            }
+        });
+        return future;
+    }
+
+    /** Peers connected right now over a link on which they proved the cluster secret. */
+    public Set<NodeId> authenticatedPeers() {
+        return transport.authenticatedPeers();
+    }
+
     /** Where the peers are now (from discovery, or a test). Moved peers are reconnected. */
     public void updatePeers(Map<NodeId, InetSocketAddress> peers) {
         transport.updatePeers(peers);
@@ -365,7 +390,8 @@ public final class NodeRuntime implements AutoCloseable {
         NodeStatus s = engine.status();
         metrics.indexes(s.term(), s.commitIndex(), replica.applied());
         status = new RuntimeStatus(id, s.role(), s.term(), s.leader(), s.commitIndex(), replica.applied(),
-                guarded.firstIndex(), s.lastIndex(), replica.snapshotIndex(), s.confState(), initial || loop.isRunning());
+                guarded.firstIndex(), s.lastIndex(), replica.snapshotIndex(), s.confState(), initial || loop.isRunning(),
+                s.progress());
     }
 
     /** A storage failure or an engine bug: stop taking work; what is durable stays for the next start. */

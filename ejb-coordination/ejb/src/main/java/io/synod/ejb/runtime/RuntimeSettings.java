@@ -15,8 +15,9 @@ import java.util.Set;
  *
  * @param dataDir         the durable log directory (WAL, snapshots, hard state); reopened on restart
  * @param transport       the transport's settings; its {@code localId} must be this node
- * @param initialVoters   the first voting configuration, recorded only when {@code dataDir} is empty (a fixed
- *                        bootstrap; discovery-driven bootstrap replaces it later)
+ * @param initialVoters   the first voting configuration, recorded only when {@code dataDir} is empty; empty
+ *                        means this node joins an existing cluster: it records nothing and waits for a leader
+ *                        to add it (the configuration then arrives with the log)
  * @param tick            length of one Raft tick
  * @param electionTicks   base election timeout in ticks (randomised up to twice that)
  * @param heartbeatTicks  leader heartbeat interval in ticks
@@ -38,9 +39,6 @@ public record RuntimeSettings(NodeId nodeId, Path dataDir, TransportSettings tra
         initialVoters = Set.copyOf(initialVoters);
         if (!transport.localId().equals(nodeId)) {
             throw new IllegalArgumentException("transport is for " + transport.localId() + ", not " + nodeId);
-        }
-        if (initialVoters.isEmpty()) {
-            throw new IllegalArgumentException("the initial voter set must not be empty");
         }
         if (tick.toMillis() < 1) {
             throw new IllegalArgumentException("tick must be at least 1 ms, got " + tick);

@@ -43,6 +43,9 @@ final class PeerLink {
     private final ReconnectBackoff backoff;
     private final AtomicBoolean drainPosted = new AtomicBoolean();
 
+    /** Whether the peer proved the cluster secret on the current connection; read by other threads. */
+    private volatile boolean authenticated;
+
     // confined to loop
     private Channel channel;
     private int consecutiveFailures;
@@ -63,6 +66,11 @@ final class PeerLink {
 
     InetSocketAddress address() {
         return address;
+    }
+
+    /** Whether the outbound connection is up and the peer proved (in its CHALLENGE) that it holds the secret. */
+    boolean authenticated() {
+        return authenticated;
     }
 
     void start() {
@@ -137,6 +145,7 @@ final class PeerLink {
             return;
         }
         channel = authenticated;
+        this.authenticated = true;
         consecutiveFailures = 0;
         Refusals.LOG.log(Level.FINE, "Synod transport: connected to {0} at {1}", new Object[]{peer, address});
         drain();
@@ -144,6 +153,7 @@ final class PeerLink {
 
     private void onLost(String why) {
         channel = null;
+        authenticated = false;
         if (closed) {
             return;
         }

@@ -15,6 +15,8 @@ import io.synod.core.consensus.NodeId;
 
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
@@ -137,6 +139,15 @@ public final class PeerTransport implements AutoCloseable {
                 link.start();
             }
         });
+    }
+
+    /**
+     * The peers this node is connected to right now over a connection on which the peer proved it holds the
+     * cluster secret. Membership uses it: discovery alone (Hazelcast) says nothing about the secret.
+     */
+    public Set<NodeId> authenticatedPeers() {
+        return links.entrySet().stream().filter(e -> e.getValue().authenticated()).map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Asynchronous and never blocking; a message that cannot be queued is dropped and counted (see {@link DropReason}). */

@@ -85,11 +85,20 @@ final class RuntimeCluster implements AutoCloseable {
     }
 
     /** Start (or restart, from the same data directory) one member, then tell everyone where everyone is. */
-    synchronized NodeRuntime start(NodeId id, byte[] secret) {
+    NodeRuntime start(NodeId id, byte[] secret) {
+        return start(id, secret, voters);
+    }
+
+    /** Start a member with no configuration: it waits for a leader to add it (as a later instance does). */
+    NodeRuntime startJoiner(NodeId id, byte[] secret) {
+        return start(id, secret, Set.of());
+    }
+
+    private synchronized NodeRuntime start(NodeId id, byte[] secret, Set<NodeId> initialVoters) {
         TransportSettings transport = TransportSettings.defaults(id, new InetSocketAddress("127.0.0.1", 0), secret)
                 .withReconnect(Duration.ofMillis(20), Duration.ofMillis(200))
                 .withHandshakeTimeout(Duration.ofSeconds(15));
-        RuntimeSettings settings = tweak.apply(RuntimeSettings.defaults(id, base.resolve(id.value()), transport, voters)
+        RuntimeSettings settings = tweak.apply(RuntimeSettings.defaults(id, base.resolve(id.value()), transport, initialVoters)
                 .withTick(Duration.ofMillis(20)));
         try {
             NodeRuntime runtime = NodeRuntime.start(settings, threadFactory);
