@@ -25,6 +25,8 @@ public enum ConfigKey {
             "Length of one Raft tick in milliseconds (10-10000). The election timeout is 10 ticks (randomised up to 20), heartbeats go every tick."),
     SNAPSHOT_ENTRIES("synod.snapshot.entries", "10000",
             "A snapshot is taken, and the log compacted behind it, every this many applied entries (100-100000000)."),
+    CLIENT_REQUEST_TIMEOUT_MILLIS("synod.client.request-timeout-millis", "10000",
+            "How long a write or linearizable/lease read made on any member keeps being retried at whoever leads (across leader changes and lost connections) before it fails: NoLeaderException if no leader took it, IndeterminateOutcomeException if it may have been proposed (100-600000)."),
     HEALTH_MAX_LAG("synod.health.max-lag", "1000",
             "Readiness stays DOWN while the applied index trails the commit index by more than this many entries (0-100000000)."),
     ADMIN_USERNAME("synod.admin.username", "admin",

@@ -20,6 +20,7 @@ public record NodeSettings(
         int transportPort,
         int raftTickMillis,
         long snapshotEntries,
+        int clientRequestTimeoutMillis,
         long healthMaxLag,
         String adminUsername,
         Optional<String> adminPassword) {
@@ -35,6 +36,7 @@ public record NodeSettings(
         shown.put(ConfigKey.TRANSPORT_PORT.key(), Integer.toString(transportPort));
         shown.put(ConfigKey.RAFT_TICK_MILLIS.key(), Integer.toString(raftTickMillis));
         shown.put(ConfigKey.SNAPSHOT_ENTRIES.key(), Long.toString(snapshotEntries));
+        shown.put(ConfigKey.CLIENT_REQUEST_TIMEOUT_MILLIS.key(), Integer.toString(clientRequestTimeoutMillis));
         shown.put(ConfigKey.HEALTH_MAX_LAG.key(), Long.toString(healthMaxLag));
         shown.put(ConfigKey.ADMIN_USERNAME.key(), adminUsername);
         shown.put(ConfigKey.ADMIN_PASSWORD.key(), adminPassword.isPresent() ? "******** (configured)" : "******** (generated)");

@@ -39,6 +39,7 @@ public final class NodeSettingsReader {
                 intIn(ConfigKey.TRANSPORT_PORT, 1, 65535),
                 intIn(ConfigKey.RAFT_TICK_MILLIS, 10, 10_000),
                 intIn(ConfigKey.SNAPSHOT_ENTRIES, 100, 100_000_000),
+                intIn(ConfigKey.CLIENT_REQUEST_TIMEOUT_MILLIS, 100, 600_000),
                 intIn(ConfigKey.HEALTH_MAX_LAG, 0, 100_000_000),
                 adminUsername(),
                 adminPassword());
