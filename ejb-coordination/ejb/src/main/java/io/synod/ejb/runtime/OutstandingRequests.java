@@ -192,8 +192,7 @@ final class OutstandingRequests {
             }
             if (nowNanos - r.deadlineNanos >= 0) {
                 fail(r, timedOut(r), nowNanos);
-            } else if (r.inFlightTo.isEmpty() ? nowNanos - r.retryAtNanos >= 0
-                    : nowNanos - r.sentAtNanos >= attemptTimeoutNanos) {
+            } else if (r.inFlightTo.isEmpty() ? nowNanos - r.retryAtNanos >= 0 : isLost(r, nowNanos)) {
                 dispatch(r, nowNanos);
             }
         }
@@ -219,6 +218,15 @@ final class OutstandingRequests {
 
     int size() {
         return active.size() + waiting.size();
+    }
+
+    /**
+     * An attempt with a peer is presumed lost after the attempt timeout (a dropped frame, a leader that died). One
+     * with this node is not: its own leader code always answers — when the entry applies, or when leadership is
+     * lost — so resending would only put a duplicate in the log.
+     */
+    private boolean isLost(Request r, long nowNanos) {
+        return !r.inFlightTo.equals(Optional.of(route.self())) && nowNanos - r.sentAtNanos >= attemptTimeoutNanos;
     }
 
     private RuntimeException timedOut(Request r) {

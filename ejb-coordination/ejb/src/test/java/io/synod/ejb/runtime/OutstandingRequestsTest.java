@@ -183,6 +183,15 @@ class OutstandingRequestsTest {
     }
 
     @Test
+    void anAttemptWithThisNodeAsLeaderIsNotResentForWantOfAnAnswer() {
+        route.leader = Optional.of(SELF);
+        requests.write(ServiceId.KV, new byte[]{1}, new CompletableFuture<>(), 0);
+        requests.tick(5 * ATTEMPT);
+
+        assertThat(route.targets).as("its own leader code always answers").containsExactly(SELF);
+    }
+
+    @Test
     void stoppingFailsWhatMayHaveBeenProposedAsIndeterminateAndTheRestAsStopped() {
         route.leader = Optional.of(A);
         CompletableFuture<byte[]> sent = new CompletableFuture<>();
