@@ -71,16 +71,9 @@ public final class PeerTransport implements AutoCloseable {
      *                          on a Netty thread, so it must only enqueue (the node's event loop does the work)
      * @param reportUnreachable told when a peer cannot be reached (each failed connect or lost connection);
      *                          called on a Netty thread, must not block
+     * @param clientFrames      receives forwarded client requests and replies ({@link ClientFrame}) with their
+     *                          proven sender; called on a Netty thread, so it must only enqueue
      * @throws TransportBindException when the address cannot be bound (in use, not local)
-     */
-    public static PeerTransport start(TransportSettings settings, MessageCodec codec, Consumer<Message> inbound,
-                                      Consumer<NodeId> reportUnreachable, ThreadFactory threads) {
-        return start(settings, codec, inbound, reportUnreachable, (from, frame) -> { }, threads);
-    }
-
-    /**
-     * As above, and hands forwarded client requests and replies ({@link ClientFrame}) to {@code clientFrames}
-     * (on a Netty thread, so it must only enqueue).
      */
     public static PeerTransport start(TransportSettings settings, MessageCodec codec, Consumer<Message> inbound,
                                       Consumer<NodeId> reportUnreachable, ClientFrameHandler clientFrames,
