@@ -29,6 +29,8 @@ public enum ConfigKey {
             "Whether the leader promotes a caught-up learner to voter by itself (true/false). When false, learners stay learners until POST .../members/{id}/promote."),
     MEMBERSHIP_CATCH_UP_ENTRIES("synod.membership.catch-up-entries", "100",
             "A learner counts as caught up while its log is at most this many entries behind the leader's (0-100000000); it is promoted once it stayed so for several checks in a row."),
+    CLIENT_REQUEST_TIMEOUT_MILLIS("synod.client.request-timeout-millis", "10000",
+            "How long a write or linearizable/lease read made on any member keeps being retried at whoever leads (across leader changes and lost connections) before it fails: NoLeaderException if no leader took it, IndeterminateOutcomeException if it may have been proposed (100-600000)."),
     HEALTH_MAX_LAG("synod.health.max-lag", "1000",
             "Readiness stays DOWN while the applied index trails the commit index by more than this many entries (0-100000000)."),
     ADMIN_USERNAME("synod.admin.username", "admin",

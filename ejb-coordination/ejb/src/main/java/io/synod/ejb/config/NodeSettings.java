@@ -22,6 +22,7 @@ public record NodeSettings(
         long snapshotEntries,
         boolean autoPromote,
         long catchUpEntries,
+        int clientRequestTimeoutMillis,
         long healthMaxLag,
         String adminUsername,
         Optional<String> adminPassword) {
@@ -39,6 +40,7 @@ public record NodeSettings(
         shown.put(ConfigKey.SNAPSHOT_ENTRIES.key(), Long.toString(snapshotEntries));
         shown.put(ConfigKey.MEMBERSHIP_AUTO_PROMOTE.key(), Boolean.toString(autoPromote));
         shown.put(ConfigKey.MEMBERSHIP_CATCH_UP_ENTRIES.key(), Long.toString(catchUpEntries));
+        shown.put(ConfigKey.CLIENT_REQUEST_TIMEOUT_MILLIS.key(), Integer.toString(clientRequestTimeoutMillis));
         shown.put(ConfigKey.HEALTH_MAX_LAG.key(), Long.toString(healthMaxLag));
         shown.put(ConfigKey.ADMIN_USERNAME.key(), adminUsername);
         shown.put(ConfigKey.ADMIN_PASSWORD.key(), adminPassword.isPresent() ? "******** (configured)" : "******** (generated)");

@@ -41,6 +41,7 @@ public final class NodeSettingsReader {
                 intIn(ConfigKey.SNAPSHOT_ENTRIES, 100, 100_000_000),
                 bool(ConfigKey.MEMBERSHIP_AUTO_PROMOTE),
                 intIn(ConfigKey.MEMBERSHIP_CATCH_UP_ENTRIES, 0, 100_000_000),
+                intIn(ConfigKey.CLIENT_REQUEST_TIMEOUT_MILLIS, 100, 600_000),
                 intIn(ConfigKey.HEALTH_MAX_LAG, 0, 100_000_000),
                 adminUsername(),
                 adminPassword());

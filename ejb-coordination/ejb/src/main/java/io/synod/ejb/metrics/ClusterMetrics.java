@@ -42,6 +42,11 @@ public class ClusterMetrics {
                 RuntimeMetrics::leaderChanges);
         gauge("synod_raft_is_leader", "1 while this node is the Raft leader, else 0",
                 n -> n.runtime().map(r -> r.status().role() == Role.LEADER && r.status().running() ? 1L : 0L).orElse(0L));
+        raft("synod_writes_forwarded_total", "Writes made on this node and served by the leader it forwarded them to",
+                m -> m.forwardedWriteLatency().count());
+        raft("synod_request_retries_total",
+                "Request attempts sent again (leader change, lost connection, unanswered, refused before proposing)",
+                RuntimeMetrics::requestRetries);
         transport("synod_transport_frames_in_total", "Frames received from authenticated peers", TransportCounters::framesIn);
         transport("synod_transport_frames_out_total", "Frames sent to peers", TransportCounters::framesOut);
         transport("synod_transport_rejected_frames_total",

@@ -20,7 +20,7 @@ import io.synod.core.raft.RaftConfig;
 import io.synod.core.raft.RaftMessageCodec;
 import io.synod.core.raft.RaftNode;
 import io.synod.core.statemachine.ApplyOutcome;
-import io.synod.core.statemachine.ClientId;
+import io.synod.core.codec.CodecException;
 import io.synod.core.statemachine.CommandEnvelope;
 import io.synod.core.statemachine.EnvelopeCodec;
 import io.synod.core.statemachine.ServiceId;
@@ -28,7 +28,10 @@ import io.synod.core.statemachine.kv.KeyValue;
 import io.synod.core.statemachine.kv.KvCommand;
 import io.synod.core.statemachine.kv.KvCommandCodec;
 import io.synod.core.statemachine.kv.KvResult;
+import io.synod.core.statemachine.kv.KvResultCodec;
 import io.synod.core.statemachine.kv.KvValidator;
+import io.synod.ejb.transport.ClientFrame;
+import io.synod.ejb.transport.ClientFrame.Verdict;
 import io.synod.ejb.transport.PeerTransport;
 import io.synod.ejb.transport.TransportCounters;
 
@@ -46,6 +49,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -64,14 +68,20 @@ import java.util.logging.Logger;
  * {@code advance}. Proposals arriving during a write pile up in the engine's unstable log and leave together
  * in the next Ready: that, plus the writer's batching, is the group commit.
  *
- * <p>Leader-only requests ({@link #submit}, LINEARIZABLE and LEASE {@link #read}s, {@link #transferLeadership})
- * reaching a follower fail with the core's {@link NotLeaderException}, which carries the leader hint: the caller
- * redirects. Forwarding over the transport is the facade's job once the request message family exists.
+ * <p>Leader-only requests ({@link #submit}, LINEARIZABLE and LEASE {@link #read}s) may be made on any member:
+ * {@link OutstandingRequests} serves them here when this node leads and forwards them to the leader over the
+ * transport otherwise ({@link ClientFrame}), resending with the same client id and sequence across leader changes
+ * and lost connections until the request timeout; the duplicate filter applies a write once (thesis §6.3).
+ * {@link #transferLeadership} is not forwarded: it is an operator's request to one leader.
  */
 public final class NodeRuntime implements AutoCloseable {
 
     /** All members must run with the same limits: they bound every frame. */
     private static final MessageCodec CODEC = RaftMessageCodec.standalone(MessageLimits.DEFAULT);
+    /** Writes this node may have in flight at once, each under its own client session ({@link ClientLanes}). */
+    private static final int MAX_LANES = 64;
+    /** An attempt unanswered this long is sent again (a lost frame, a leader that died mid-request). */
+    private static final Duration ATTEMPT_TIMEOUT_FLOOR = Duration.ofSeconds(1);
 
     private final RuntimeSettings settings;
     private final NodeId id;
@@ -86,14 +96,12 @@ public final class NodeRuntime implements AutoCloseable {
     private final RuntimeLoop loop;
     private final StorageWriter writer;
     private final PeerTransport transport;
+    private final OutstandingRequests outstanding;
 
     // event-loop state
     private Ready inFlight;
     private Optional<NodeId> knownLeader = Optional.empty();
     private Role role = Role.FOLLOWER;
-    private ClientId clientId;
-    private long nextSequence = 1;
-    private long leaderships;
     private volatile RuntimeStatus status;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -113,12 +121,17 @@ public final class NodeRuntime implements AutoCloseable {
                     true, 1 << 20, 256, 256 * 1024, Set.of());
             // Election timeouts must differ between members and between restarts: not seeded on purpose.
             this.engine = new RaftNode(config, guarded, new Random(new SecureRandom().nextLong()));
-            this.clientId = newClientId();
+            long attemptTimeout = Math.min(settings.requestTimeout().toNanos() / 2, Math.max(
+                    ATTEMPT_TIMEOUT_FLOOR.toNanos(), 2 * settings.electionTicks() * settings.tick().toNanos()));
+            this.outstanding = new OutstandingRequests(new Route(), new ClientLanes(id, MAX_LANES,
+                    settings.sessions().idleTimeoutMillis()), metrics, settings.requestTimeout().toNanos(),
+                    attemptTimeout);
             this.loop = new RuntimeLoop(id, threads, settings.tick(), this::tick, this::afterTask, this::halt);
             this.writer = new StorageWriter(guarded, metrics, threads);
             this.transport = PeerTransport.start(settings.transport(), CODEC,
                     message -> loop.post(() -> engine.step(message)),
-                    peer -> loop.post(() -> engine.reportUnreachable(peer)), threads);
+                    peer -> loop.post(() -> onUnreachable(peer)),
+                    (from, frame) -> loop.post(() -> onClientFrame(from, frame)), threads);
         } catch (IOException | RuntimeException e) {
             durable.close();
             throw e;
@@ -160,47 +173,49 @@ public final class NodeRuntime implements AutoCloseable {
     // ------------------------------------------------------------------ client API
 
     /**
-     * Propose a key-value command (leader only). The leader stamps its wall clock and this runtime's client id and
-     * next sequence number on it; the future completes once the entry is applied.
+     * Apply a key-value command through the leader, wherever it is: served here when this node leads, forwarded
+     * otherwise. The leader stamps its wall clock on it; this node's client session and sequence make retries
+     * (across leader changes and lost connections, within {@link RuntimeSettings#requestTimeout()}) apply it once.
      * Fails with {@link io.synod.core.statemachine.kv.KvValidationException} (nothing proposed),
-     * {@link NotLeaderException} (with the leader hint; nothing proposed), {@link ProposalDroppedException}
-     * (e.g. a transfer is under way; nothing proposed) or {@link IndeterminateOutcomeException}.
+     * {@link NoLeaderException} (no leader took it in time; nothing proposed), {@link IndeterminateOutcomeException}
+     * (it may or may not be applied), {@link RequestRejectedException} or {@link NodeStoppedException}.
      */
     public CompletableFuture<KvResult> submit(KvCommand command) {
-        CompletableFuture<KvResult> future = new CompletableFuture<>();
         byte[] payload;
         try {
             validator.validate(Objects.requireNonNull(command, "command"));
             payload = KvCommandCodec.encode(command);
         } catch (RuntimeException invalid) {
-            future.completeExceptionally(invalid);
-            return future;
+            return CompletableFuture.failedFuture(invalid);
         }
-        long start = System.nanoTime();
-        loop.post(future, () -> propose(payload, future, start));
+        return submit(ServiceId.KV, payload).thenApply(NodeRuntime::decodeResult);
+    }
+
+    /**
+     * Apply a command of any replicated service (its payload in that service's format) through the leader, as
+     * {@link #submit(KvCommand)} does; completes with the service's encoded result.
+     */
+    public CompletableFuture<byte[]> submit(ServiceId service, byte[] payload) {
+        CompletableFuture<byte[]> future = new CompletableFuture<>();
+        Objects.requireNonNull(service, "service");
+        byte[] owned = Objects.requireNonNull(payload, "payload").clone();
+        loop.post(future, () -> outstanding.write(service, owned, future, System.nanoTime()));
         return future;
     }
 
-    private void propose(byte[] payload, CompletableFuture<KvResult> future, long startNanos) {
-        if (!engine.status().role().equals(Role.LEADER)) {
-            future.completeExceptionally(new NotLeaderException(id, engine.status().leader()));
-            return;
-        }
-        CommandEnvelope envelope = new CommandEnvelope(clientId, nextSequence, System.currentTimeMillis(),
-                ServiceId.KV, payload);
+    private static KvResult decodeResult(byte[] result) {
         try {
-            ProposalReceipt receipt = engine.propose(EnvelopeCodec.encode(envelope));
-            nextSequence++; // only once in the log: the session expects no gaps before its first entry
-            proposals.add(receipt, future, startNanos);
-        } catch (NotLeaderException | ProposalDroppedException refused) {
-            future.completeExceptionally(refused);
+            return KvResultCodec.decode(result);
+        } catch (CodecException e) {
+            throw new IllegalStateException("undecodable result: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Read one key. LINEARIZABLE and LEASE run on the leader only (else {@link NotLeaderException} with the
-     * hint); LOCAL runs anywhere and may be stale. TTLs are judged at the group's replicated clock (the newest
-     * leader time applied), so every member agrees on what has expired.
+     * Read one key. LINEARIZABLE (§6.4 ReadIndex) and LEASE run on the leader — here or forwarded, retried like
+     * writes, failing with {@link NoLeaderException} when no leader answered in time; LOCAL runs here and may be
+     * stale. TTLs are judged at the group's replicated clock (the newest leader time applied), so every member
+     * agrees on what has expired.
      */
     public CompletableFuture<Optional<KeyValue>> read(String key, ReadConsistency consistency) {
         CompletableFuture<Optional<KeyValue>> future = new CompletableFuture<>();
@@ -214,14 +229,8 @@ public final class NodeRuntime implements AutoCloseable {
         loop.post(future, () -> {
             if (consistency == ReadConsistency.LOCAL) {
                 future.complete(lookup(key));
-                return;
-            }
-            byte[] context = reads.add(key, future);
-            try {
-                engine.readIndex(context, consistency == ReadConsistency.LEASE ? ReadMode.LEASE : ReadMode.SAFE);
-            } catch (NotLeaderException refused) {
-                reads.cancel(context);
-                future.completeExceptionally(refused);
+            } else {
+                outstanding.read(key, consistency == ReadConsistency.LEASE, future, System.nanoTime());
             }
         });
         return future;
@@ -229,6 +238,94 @@ public final class NodeRuntime implements AutoCloseable {
 
     private Optional<KeyValue> lookup(String key) {
         return replica.view().get(key, replica.clockMillis());
+    }
+
+    // ------------------------------------------------------------------ serving requests as the leader
+
+    /** A forwarded request, or a reply to one this node forwarded; from a Netty thread via the loop. */
+    private void onClientFrame(NodeId from, ClientFrame frame) {
+        if (frame.isRequest()) {
+            serve(frame, reply -> transport.send(from, reply));
+        } else {
+            outstanding.onReply(from, frame, System.nanoTime());
+        }
+    }
+
+    private void onUnreachable(NodeId peer) {
+        engine.reportUnreachable(peer);
+        outstanding.unreachable(peer, System.nanoTime());
+    }
+
+    /** @return whether the request may have been proposed; every path ends in exactly one reply */
+    private boolean serve(ClientFrame request, Consumer<ClientFrame> reply) {
+        long correlation = request.correlation();
+        Optional<NodeId> hint = engine.status().leader();
+        if (!engine.status().role().equals(Role.LEADER)) {
+            reply.accept(new ClientFrame.Refusal(correlation, Verdict.NOT_PROPOSED, hint, id + " is not the leader"));
+            return false;
+        }
+        try {
+            return request instanceof ClientFrame.WriteRequest w ? proposeWrite(w, reply) : readAsLeader(
+                    (ClientFrame.ReadRequest) request, reply);
+        } catch (NotLeaderException | ProposalDroppedException refused) {
+            reply.accept(new ClientFrame.Refusal(correlation, Verdict.NOT_PROPOSED, hint, refused.getMessage()));
+        } catch (CodecException | RuntimeException invalid) {
+            reply.accept(new ClientFrame.Refusal(correlation, Verdict.FAILED, hint, "invalid request: " + invalid));
+        }
+        return false;
+    }
+
+    private boolean proposeWrite(ClientFrame.WriteRequest w, Consumer<ClientFrame> reply) throws CodecException {
+        if (w.service() == ServiceId.KV) {
+            validator.validate(KvCommandCodec.decode(w.payload())); // a forwarder's bad input changes nothing
+        }
+        CommandEnvelope envelope = new CommandEnvelope(w.client(), w.sequence(), System.currentTimeMillis(),
+                w.service(), w.payload());
+        ProposalReceipt receipt = engine.propose(EnvelopeCodec.encode(envelope));
+        proposals.add(receipt, w.correlation(), reply, System.nanoTime());
+        return true;
+    }
+
+    private boolean readAsLeader(ClientFrame.ReadRequest r, Consumer<ClientFrame> reply) {
+        validator.checkKey(r.key());
+        CompletableFuture<Optional<KeyValue>> served = new CompletableFuture<>();
+        byte[] context = reads.add(r.key(), served);
+        try {
+            engine.readIndex(context, r.lease() ? ReadMode.LEASE : ReadMode.SAFE);
+        } catch (NotLeaderException refused) {
+            reads.cancel(context);
+            throw refused;
+        }
+        // completed on the loop (released and served, or failed when leadership is lost or the node stops)
+        served.whenComplete((kv, failure) -> reply.accept(failure == null
+                ? new ClientFrame.ReadReply(r.correlation(), kv)
+                : new ClientFrame.Refusal(r.correlation(), failure instanceof NotLeaderException
+                        ? Verdict.NOT_PROPOSED : Verdict.UNKNOWN, Optional.empty(), failure.toString())));
+        return false;
+    }
+
+    /** How {@link OutstandingRequests} reaches the leader from this node; called on the loop. */
+    private final class Route implements RequestRoute {
+
+        @Override
+        public NodeId self() {
+            return id;
+        }
+
+        @Override
+        public Optional<NodeId> leader() {
+            return engine.status().leader();
+        }
+
+        @Override
+        public boolean serveLocally(ClientFrame request) {
+            return serve(request, reply -> outstanding.onReply(id, reply, System.nanoTime()));
+        }
+
+        @Override
+        public void forward(NodeId leader, ClientFrame request) {
+            transport.send(leader, request);
+        }
     }
 
     /** Ask this leader to hand leadership to {@code target} (§3.10); completes once the engine took the request. */
@@ -308,6 +405,7 @@ public final class NodeRuntime implements AutoCloseable {
 
     private void tick() {
         engine.tick();
+        outstanding.tick(System.nanoTime());
     }
 
     /** After every task: run the Ready cycle as far as the writer allows, then publish the status. */
@@ -362,12 +460,7 @@ public final class NodeRuntime implements AutoCloseable {
             proposals.failAll("leadership was lost before the write was seen committed");
             reads.failUnconfirmed(id, soft.leader());
         }
-        if (!wasLeader && role == Role.LEADER) {
-            // A fresh client session per leadership: a sequence lost with the previous one would leave a gap
-            // that the duplicate filter cannot tell from a forgotten session.
-            clientId = newClientId();
-            nextSequence = 1;
-        }
+        outstanding.leaderChanged(soft.leader(), System.nanoTime());
     }
 
     private void maybeSnapshot() {
@@ -380,10 +473,6 @@ public final class NodeRuntime implements AutoCloseable {
         writer.snapshot(applied, replica.confState(), replica.image(), settings.snapshotEntries() / 2,
                 metrics::snapshotTaken,
                 failure -> loop.post(() -> halt(failure)));
-    }
-
-    private ClientId newClientId() {
-        return ClientId.of(id.value() + "/" + Long.toHexString(new SecureRandom().nextLong()) + "/" + ++leaderships);
     }
 
     private void refreshStatus(boolean initial) {
@@ -402,6 +491,7 @@ public final class NodeRuntime implements AutoCloseable {
 
     private void failEverything(String why) {
         proposals.failAll(why);
+        outstanding.failAll(why);
         reads.failAll(new NodeStoppedException(why));
         refreshStatus(false);
     }

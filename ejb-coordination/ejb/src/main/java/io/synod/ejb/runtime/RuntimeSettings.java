@@ -24,10 +24,15 @@ import java.util.Set;
  * @param snapshotEntries a snapshot is taken (and the log compacted behind it) every this many applied entries
  * @param kvLimits        key/value limits; identical on every member (they shape the replicated state)
  * @param sessions        duplicate-detection bounds; identical on every member
+ * @param requestTimeout  how long a leader-only request keeps being retried at whoever leads before it fails
+ *                        ({@code synod.client.request-timeout-millis})
  */
 public record RuntimeSettings(NodeId nodeId, Path dataDir, TransportSettings transport, Set<NodeId> initialVoters,
                               Duration tick, int electionTicks, int heartbeatTicks, long snapshotEntries,
-                              KvLimits kvLimits, ClientSessionPolicy sessions) {
+                              KvLimits kvLimits, ClientSessionPolicy sessions,
+                              Duration requestTimeout) {
+
+    public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
     public RuntimeSettings {
         Objects.requireNonNull(nodeId, "nodeId");
@@ -36,6 +41,10 @@ public record RuntimeSettings(NodeId nodeId, Path dataDir, TransportSettings tra
         Objects.requireNonNull(tick, "tick");
         Objects.requireNonNull(kvLimits, "kvLimits");
         Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(requestTimeout, "requestTimeout");
+        if (requestTimeout.toMillis() < 1) {
+            throw new IllegalArgumentException("requestTimeout must be at least 1 ms, got " + requestTimeout);
+        }
         initialVoters = Set.copyOf(initialVoters);
         if (!transport.localId().equals(nodeId)) {
             throw new IllegalArgumentException("transport is for " + transport.localId() + ", not " + nodeId);
@@ -52,25 +61,33 @@ public record RuntimeSettings(NodeId nodeId, Path dataDir, TransportSettings tra
         }
     }
 
-    /** Production defaults: 100 ms ticks, 1 s base election timeout, a snapshot every 10,000 entries. */
+    /**
+     * Production defaults: 100 ms ticks, 1 s base election timeout, a snapshot every 10,000 entries, requests
+     * retried for up to 10 s.
+     */
     public static RuntimeSettings defaults(NodeId nodeId, Path dataDir, TransportSettings transport,
                                            Set<NodeId> initialVoters) {
         return new RuntimeSettings(nodeId, dataDir, transport, initialVoters, Duration.ofMillis(100), 10, 1,
-                10_000, KvLimits.DEFAULT, ClientSessionPolicy.DEFAULT);
+                10_000, KvLimits.DEFAULT, ClientSessionPolicy.DEFAULT, DEFAULT_REQUEST_TIMEOUT);
     }
 
     public RuntimeSettings withTick(Duration newTick) {
         return new RuntimeSettings(nodeId, dataDir, transport, initialVoters, newTick, electionTicks,
-                heartbeatTicks, snapshotEntries, kvLimits, sessions);
+                heartbeatTicks, snapshotEntries, kvLimits, sessions, requestTimeout);
     }
 
     public RuntimeSettings withSnapshotEntries(long entries) {
         return new RuntimeSettings(nodeId, dataDir, transport, initialVoters, tick, electionTicks, heartbeatTicks,
-                entries, kvLimits, sessions);
+                entries, kvLimits, sessions, requestTimeout);
+    }
+
+    public RuntimeSettings withRequestTimeout(Duration timeout) {
+        return new RuntimeSettings(nodeId, dataDir, transport, initialVoters, tick, electionTicks, heartbeatTicks,
+                snapshotEntries, kvLimits, sessions, timeout);
     }
 
     public RuntimeSettings withTransport(TransportSettings newTransport) {
         return new RuntimeSettings(nodeId, dataDir, newTransport, initialVoters, tick, electionTicks,
-                heartbeatTicks, snapshotEntries, kvLimits, sessions);
+                heartbeatTicks, snapshotEntries, kvLimits, sessions, requestTimeout);
     }
 }

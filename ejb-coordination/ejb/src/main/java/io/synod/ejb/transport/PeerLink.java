@@ -32,14 +32,24 @@ import java.util.logging.Level;
  */
 final class PeerLink {
 
+    /** What the queue holds: Raft messages and forwarded client frames share the link, in order. */
+    private sealed interface Outgoing {
+        record Raft(Message message) implements Outgoing {
+        }
+
+        record Client(ClientFrame frame) implements Outgoing {
+        }
+    }
+
     private final NodeId peer;
     private final InetSocketAddress address;
     private final TransportSettings settings;
     private final TransportCounters counters;
     private final MessageCodec codec;
+    private final ClientFrameCodec clientCodec;
     private final Consumer<NodeId> reportUnreachable;
     private final EventLoop loop;
-    private final OutboundQueue queue;
+    private final OutboundQueue<Outgoing> queue;
     private final ReconnectBackoff backoff;
     private final AtomicBoolean drainPosted = new AtomicBoolean();
 
@@ -58,9 +68,10 @@ final class PeerLink {
         this.settings = settings;
         this.counters = counters;
         this.codec = codec;
+        this.clientCodec = new ClientFrameCodec(codec.limits());
         this.reportUnreachable = reportUnreachable;
         this.loop = loop;
-        this.queue = new OutboundQueue(settings.outboundQueueCapacity(), settings.overflowPolicy());
+        this.queue = new OutboundQueue<>(settings.outboundQueueCapacity(), settings.overflowPolicy());
         this.backoff = new ReconnectBackoff(settings.reconnectMin(), settings.reconnectMax());
     }
 
@@ -79,7 +90,16 @@ final class PeerLink {
 
     /** Never blocks: queues (dropping by policy when full) and posts a drain to the link's event loop. */
     void send(Message message) {
-        if (queue.offer(message)) {
+        enqueue(new Outgoing.Raft(message));
+    }
+
+    /** Like {@link #send(Message)}: a dropped request is retried by its sender, a dropped reply by the requester. */
+    void send(ClientFrame frame) {
+        enqueue(new Outgoing.Client(frame));
+    }
+
+    private void enqueue(Outgoing item) {
+        if (queue.offer(item)) {
             counters.dropped(DropReason.QUEUE_FULL);
         }
         if (drainPosted.compareAndSet(false, true)) {
@@ -176,19 +196,27 @@ final class PeerLink {
         }
         boolean wrote = false;
         while (ch.isWritable()) {
-            Optional<Message> next = queue.poll();
+            Optional<Outgoing> next = queue.poll();
             if (next.isEmpty()) {
                 break;
             }
             byte[] encoded;
+            byte kind;
             try {
-                encoded = codec.encode(next.get());
+                if (next.get() instanceof Outgoing.Raft raft) {
+                    kind = FrameKind.MESSAGE;
+                    encoded = codec.encode(raft.message());
+                } else {
+                    ClientFrame frame = ((Outgoing.Client) next.get()).frame();
+                    kind = ClientFrameCodec.kindOf(frame);
+                    encoded = clientCodec.encode(frame);
+                }
             } catch (IllegalArgumentException e) {
                 counters.dropped(DropReason.TOO_LARGE);
                 Refusals.LOG.log(Level.WARNING, "Synod transport: not sending to " + peer + ": " + e.getMessage());
                 continue;
             }
-            ch.write(FrameKind.frame(ch.alloc(), FrameKind.MESSAGE, encoded), ch.voidPromise());
+            ch.write(FrameKind.frame(ch.alloc(), kind, encoded), ch.voidPromise());
             wrote = true;
         }
         if (wrote) {

@@ -29,12 +29,14 @@ final class ServerHandshake extends ChannelInboundHandlerAdapter {
     private final FrameDecoder decoder;
     private final MessageCodec codec;
     private final Consumer<Message> consumer;
+    private final ClientFrameHandler clientFrames;
     private State state = State.AWAIT_HELLO;
     private AuthTranscript transcript;
     private ScheduledFuture<?> timeout;
 
     ServerHandshake(TransportSettings settings, TransportCounters counters, FrameDecoder decoder, MessageCodec codec,
-                    Consumer<Message> consumer) {
+                    Consumer<Message> consumer, ClientFrameHandler clientFrames) {
+        this.clientFrames = clientFrames;
         this.settings = settings;
         this.counters = counters;
         this.decoder = decoder;
@@ -110,7 +112,7 @@ final class ServerHandshake extends ChannelInboundHandlerAdapter {
         Refusals.LOG.log(Level.FINE, "Synod transport: {0} authenticated from {1}",
                 new Object[]{transcript.clientId(), ctx.channel().remoteAddress()});
         ctx.pipeline().replace(this, "messages",
-                new InboundMessages(transcript.clientId(), settings.localId(), counters, codec, consumer));
+                new InboundMessages(transcript.clientId(), settings.localId(), counters, codec, consumer, clientFrames));
     }
 
     @Override

@@ -36,16 +36,18 @@ class NodeSettingsReaderTest {
         assertThat(settings.raftTickMillis()).isEqualTo(100);
         assertThat(settings.snapshotEntries()).isEqualTo(10_000);
         assertThat(settings.healthMaxLag()).isEqualTo(1000);
+        assertThat(settings.clientRequestTimeoutMillis()).isEqualTo(10_000);
     }
 
     @Test
     void raftSettingsCanBeTuned() {
         values.putAll(Map.of("synod.raft.tick-millis", "50", "synod.snapshot.entries", "500",
-                "synod.health.max-lag", "0"));
+                "synod.health.max-lag", "0", "synod.client.request-timeout-millis", "2500"));
         NodeSettings settings = read(Optional.of("n1"));
         assertThat(settings.raftTickMillis()).isEqualTo(50);
         assertThat(settings.snapshotEntries()).isEqualTo(500);
         assertThat(settings.healthMaxLag()).isZero();
+        assertThat(settings.clientRequestTimeoutMillis()).isEqualTo(2500);
         assertThat(settings.describe()).containsEntry("synod.raft.tick-millis", "50");
     }
 
@@ -80,6 +82,7 @@ class NodeSettingsReaderTest {
             "synod.transport.port, -1, 'synod.transport.port=-1 (must be an integer from 1 to 65535)'",
             "synod.raft.tick-millis, 5, 'synod.raft.tick-millis=5 (must be an integer from 10 to 10000)'",
             "synod.snapshot.entries, 10, 'synod.snapshot.entries=10 (must be an integer from 100 to 100000000)'",
+            "synod.client.request-timeout-millis, 99, 'synod.client.request-timeout-millis=99 (must be an integer from 100 to 600000)'",
             "synod.health.max-lag, -1, 'synod.health.max-lag=-1 (must be an integer from 0 to 100000000)'",
             "synod.node-id, 'bad id!', 'synod.node-id=bad id! (use 1-64 characters'",
             "synod.data-dir, relative/dir, 'synod.data-dir=relative/dir (must be an absolute path)'",

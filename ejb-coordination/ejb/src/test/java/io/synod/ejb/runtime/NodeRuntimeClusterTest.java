@@ -1,7 +1,6 @@
 package io.synod.ejb.runtime;
 
 import io.synod.core.consensus.NodeId;
-import io.synod.core.consensus.NotLeaderException;
 import io.synod.core.statemachine.kv.KvCommand;
 import io.synod.core.statemachine.kv.KvResult;
 import org.junit.jupiter.api.Test;
@@ -49,26 +48,6 @@ class NodeRuntimeClusterTest {
             assertThat(leader.metrics().proposalLatency().count()).isPositive();
             assertThat(leader.metrics().fsyncs()).isPositive();
             assertThat(leader.metrics().entriesSynced()).as("the no-op and the put").isGreaterThanOrEqualTo(2);
-        }
-    }
-
-    @Test
-    void aFollowerRedirectsLeaderOnlyRequestsWithTheLeaderHint() throws Exception {
-        try (RuntimeCluster cluster = RuntimeCluster.ofThree(dir, 10_000).startAll()) {
-            NodeRuntime leader = cluster.awaitLeader();
-            NodeRuntime follower = cluster.get(ALL.stream().filter(n -> !n.equals(leader.id())).findFirst().get());
-            var put = new KvCommand.Put("k", "v".getBytes(StandardCharsets.UTF_8), Optional.empty());
-
-            Throwable write = catchThrowable(() -> follower.submit(put).get(10, TimeUnit.SECONDS));
-            Throwable read = catchThrowable(() ->
-                    follower.read("k", ReadConsistency.LINEARIZABLE).get(10, TimeUnit.SECONDS));
-
-            for (Throwable refused : List.of(write, read)) {
-                assertThat(refused).isInstanceOf(ExecutionException.class).cause().isInstanceOf(NotLeaderException.class);
-                assertThat(((NotLeaderException) refused.getCause()).leaderHint()).contains(leader.id());
-            }
-            assertThat(follower.read("k", ReadConsistency.LOCAL).get(10, TimeUnit.SECONDS)).isEmpty();
-            assertThat(cluster.readLinearizable("k")).as("the refused write was not proposed").isEmpty();
         }
     }
 
