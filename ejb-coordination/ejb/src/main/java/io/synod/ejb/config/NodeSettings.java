@@ -1,6 +1,7 @@
 package io.synod.ejb.config;
 
 import io.synod.core.consensus.NodeId;
+import io.synod.ejb.runtime.ConsensusProtocol;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -22,7 +23,8 @@ public record NodeSettings(
         long snapshotEntries,
         long healthMaxLag,
         String adminUsername,
-        Optional<String> adminPassword) {
+        Optional<String> adminPassword,
+        ConsensusProtocol protocol) {
 
     /** Values to show operators (console, logs): everything but secrets. */
     public java.util.Map<String, String> describe() {
@@ -33,6 +35,7 @@ public record NodeSettings(
         shown.put(ConfigKey.BOOTSTRAP_EXPECT.key(), Integer.toString(bootstrapExpect));
         shown.put(ConfigKey.TRANSPORT_HOST.key(), transportHost.orElse("(Hazelcast bind address)"));
         shown.put(ConfigKey.TRANSPORT_PORT.key(), Integer.toString(transportPort));
+        shown.put(ConfigKey.PROTOCOL.key(), protocol.configName());
         shown.put(ConfigKey.RAFT_TICK_MILLIS.key(), Integer.toString(raftTickMillis));
         shown.put(ConfigKey.SNAPSHOT_ENTRIES.key(), Long.toString(snapshotEntries));
         shown.put(ConfigKey.HEALTH_MAX_LAG.key(), Long.toString(healthMaxLag));

@@ -17,16 +17,17 @@ import java.util.Set;
  * @param transport       the transport's settings; its {@code localId} must be this node
  * @param initialVoters   the first voting configuration, recorded only when {@code dataDir} is empty (a fixed
  *                        bootstrap; discovery-driven bootstrap replaces it later)
- * @param tick            length of one Raft tick
+ * @param tick            length of one engine tick
  * @param electionTicks   base election timeout in ticks (randomised up to twice that)
  * @param heartbeatTicks  leader heartbeat interval in ticks
  * @param snapshotEntries a snapshot is taken (and the log compacted behind it) every this many applied entries
  * @param kvLimits        key/value limits; identical on every member (they shape the replicated state)
  * @param sessions        duplicate-detection bounds; identical on every member
+ * @param protocol        the consensus engine; identical on every member (recorded in {@code dataDir})
  */
 public record RuntimeSettings(NodeId nodeId, Path dataDir, TransportSettings transport, Set<NodeId> initialVoters,
                               Duration tick, int electionTicks, int heartbeatTicks, long snapshotEntries,
-                              KvLimits kvLimits, ClientSessionPolicy sessions) {
+                              KvLimits kvLimits, ClientSessionPolicy sessions, ConsensusProtocol protocol) {
 
     public RuntimeSettings {
         Objects.requireNonNull(nodeId, "nodeId");
@@ -35,6 +36,7 @@ public record RuntimeSettings(NodeId nodeId, Path dataDir, TransportSettings tra
         Objects.requireNonNull(tick, "tick");
         Objects.requireNonNull(kvLimits, "kvLimits");
         Objects.requireNonNull(sessions, "sessions");
+        Objects.requireNonNull(protocol, "protocol");
         initialVoters = Set.copyOf(initialVoters);
         if (!transport.localId().equals(nodeId)) {
             throw new IllegalArgumentException("transport is for " + transport.localId() + ", not " + nodeId);
@@ -54,25 +56,30 @@ public record RuntimeSettings(NodeId nodeId, Path dataDir, TransportSettings tra
         }
     }
 
-    /** Production defaults: 100 ms ticks, 1 s base election timeout, a snapshot every 10,000 entries. */
+    /** Production defaults: Raft, 100 ms ticks, 1 s base election timeout, a snapshot every 10,000 entries. */
     public static RuntimeSettings defaults(NodeId nodeId, Path dataDir, TransportSettings transport,
                                            Set<NodeId> initialVoters) {
         return new RuntimeSettings(nodeId, dataDir, transport, initialVoters, Duration.ofMillis(100), 10, 1,
-                10_000, KvLimits.DEFAULT, ClientSessionPolicy.DEFAULT);
+                10_000, KvLimits.DEFAULT, ClientSessionPolicy.DEFAULT, ConsensusProtocol.RAFT);
     }
 
     public RuntimeSettings withTick(Duration newTick) {
         return new RuntimeSettings(nodeId, dataDir, transport, initialVoters, newTick, electionTicks,
-                heartbeatTicks, snapshotEntries, kvLimits, sessions);
+                heartbeatTicks, snapshotEntries, kvLimits, sessions, protocol);
     }
 
     public RuntimeSettings withSnapshotEntries(long entries) {
         return new RuntimeSettings(nodeId, dataDir, transport, initialVoters, tick, electionTicks, heartbeatTicks,
-                entries, kvLimits, sessions);
+                entries, kvLimits, sessions, protocol);
     }
 
     public RuntimeSettings withTransport(TransportSettings newTransport) {
         return new RuntimeSettings(nodeId, dataDir, newTransport, initialVoters, tick, electionTicks,
-                heartbeatTicks, snapshotEntries, kvLimits, sessions);
+                heartbeatTicks, snapshotEntries, kvLimits, sessions, protocol);
+    }
+
+    public RuntimeSettings withProtocol(ConsensusProtocol newProtocol) {
+        return new RuntimeSettings(nodeId, dataDir, transport, initialVoters, tick, electionTicks, heartbeatTicks,
+                snapshotEntries, kvLimits, sessions, newProtocol);
     }
 }

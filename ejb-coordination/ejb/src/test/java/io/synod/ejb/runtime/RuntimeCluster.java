@@ -66,9 +66,9 @@ final class RuntimeCluster implements AutoCloseable {
         this.tweak = tweak;
     }
 
-    static RuntimeCluster ofThree(Path base, long snapshotEntries) {
+    static RuntimeCluster ofThree(Path base, long snapshotEntries, ConsensusProtocol protocol) {
         return new RuntimeCluster(base, Set.of(id("n1"), id("n2"), id("n3")),
-                s -> s.withSnapshotEntries(snapshotEntries));
+                s -> s.withSnapshotEntries(snapshotEntries).withProtocol(protocol));
     }
 
     static NodeId id(String value) {
@@ -85,12 +85,17 @@ final class RuntimeCluster implements AutoCloseable {
     }
 
     /** Start (or restart, from the same data directory) one member, then tell everyone where everyone is. */
-    synchronized NodeRuntime start(NodeId id, byte[] secret) {
+    NodeRuntime start(NodeId id, byte[] secret) {
+        return start(id, secret, UnaryOperator.identity());
+    }
+
+    /** Start one member with this cluster's settings changed by {@code override} (another protocol, say). */
+    synchronized NodeRuntime start(NodeId id, byte[] secret, UnaryOperator<RuntimeSettings> override) {
         TransportSettings transport = TransportSettings.defaults(id, new InetSocketAddress("127.0.0.1", 0), secret)
                 .withReconnect(Duration.ofMillis(20), Duration.ofMillis(200))
                 .withHandshakeTimeout(Duration.ofSeconds(15));
-        RuntimeSettings settings = tweak.apply(RuntimeSettings.defaults(id, base.resolve(id.value()), transport, voters)
-                .withTick(Duration.ofMillis(20)));
+        RuntimeSettings settings = override.apply(tweak.apply(RuntimeSettings.defaults(id, base.resolve(id.value()),
+                transport, voters).withTick(Duration.ofMillis(20))));
         try {
             NodeRuntime runtime = NodeRuntime.start(settings, threadFactory);
             running.put(id, runtime);
