@@ -6,6 +6,7 @@ import io.synod.core.consensus.LogEntry;
 import io.synod.core.consensus.NodeId;
 import io.synod.core.consensus.SnapshotMetadata;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -21,6 +22,66 @@ public final class ConsensusFields {
     private static final int MIN_NODE_ID_BYTES = 4 + 1;
 
     private ConsensusFields() {
+    }
+
+    /**
+     * One chunk of a snapshot as both engines send it (Raft's InstallSnapshot, Paxos's SnapshotChunk): the
+     * metadata, then where the chunk sits in the whole, then the bytes.
+     */
+    public record SnapshotChunkFields(SnapshotMetadata metadata, long totalBytes, long offset, byte[] chunk,
+                                      boolean last) {
+    }
+
+    public static void writeSnapshotChunk(SnapshotMetadata metadata, long totalBytes, long offset, byte[] chunk,
+                                          boolean last, WireWriter out) {
+        writeMetadata(metadata, out);
+        out.writeLong(totalBytes).writeLong(offset).writeBytes(chunk).writeBoolean(last);
+    }
+
+    /** A chunk that lies inside its snapshot, the last one ending exactly at its end. */
+    public static SnapshotChunkFields readSnapshotChunk(WireReader in, MessageLimits limits) throws CodecException {
+        SnapshotMetadata metadata = readMetadata(in, limits);
+        long totalBytes = in.readLongAtLeast("totalBytes", 0);
+        long offset = in.readLongAtLeast("offset", 0);
+        byte[] chunk = in.readBytes("chunk", limits.maxChunkBytes());
+        if (offset > totalBytes - chunk.length) { // not offset + length: a forged offset near 2^63 would wrap
+            throw new CodecException("chunk: bytes " + offset + "+" + chunk.length + " run past totalBytes " + totalBytes);
+        }
+        boolean last = in.readBoolean("last");
+        if (last && offset + chunk.length != totalBytes) {
+            throw new CodecException("last: the final chunk must end at totalBytes " + totalBytes);
+        }
+        return new SnapshotChunkFields(metadata, totalBytes, offset, chunk, last);
+    }
+
+    /**
+     * The sender's side of the receiver's bounds on entries, so that an over-limit message is dropped where it
+     * is made instead of closing the connection at every retransmission.
+     *
+     * @param noun what the entries are called in the error ("entries", "slots")
+     * @throws IllegalArgumentException naming the limit exceeded
+     */
+    public static void checkEntries(Object message, List<LogEntry> entries, String noun, MessageLimits limits) {
+        if (entries.size() > limits.maxEntries()) {
+            throw new IllegalArgumentException(message + ": " + entries.size() + " " + noun + ", the limit is "
+                    + limits.maxEntries());
+        }
+        for (LogEntry e : entries) {
+            if (e.data().length > limits.maxEntryBytes()) {
+                throw new IllegalArgumentException(message + ": entry " + e.index() + " has " + e.data().length
+                        + " bytes, the limit is " + limits.maxEntryBytes());
+            }
+        }
+    }
+
+    /** The sender's side of the receiver's bounds on a snapshot chunk and the membership it carries. */
+    public static void checkSnapshotChunk(Object message, SnapshotMetadata metadata, byte[] chunk,
+                                          MessageLimits limits) {
+        ConfState conf = metadata.confState();
+        if (chunk.length > limits.maxChunkBytes()
+                || Math.max(conf.voters().size(), conf.learners().size()) > limits.maxMembers()) {
+            throw new IllegalArgumentException(message + ": chunk or membership over the limits " + limits);
+        }
     }
 
     public static void writeEntry(LogEntry e, WireWriter out) {
@@ -54,12 +115,6 @@ public final class ConsensusFields {
         } catch (IllegalArgumentException e) {
             throw new CodecException("snapshot.confState: " + e.getMessage());
         }
-    }
-
-    /** Whether the membership in {@code metadata} fits {@code limits} (checked by senders before encoding). */
-    public static boolean membershipFits(SnapshotMetadata metadata, MessageLimits limits) {
-        ConfState conf = metadata.confState();
-        return Math.max(conf.voters().size(), conf.learners().size()) <= limits.maxMembers();
     }
 
     private static void writeIds(Set<NodeId> ids, WireWriter out) {

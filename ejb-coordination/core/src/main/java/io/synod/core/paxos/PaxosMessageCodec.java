@@ -9,7 +9,6 @@ import io.synod.core.codec.MessageLimits;
 import io.synod.core.codec.WireReader;
 import io.synod.core.codec.WireWriter;
 import io.synod.core.consensus.LogEntry;
-import io.synod.core.consensus.SnapshotMetadata;
 import io.synod.core.paxos.PaxosMessage.Accept;
 import io.synod.core.paxos.PaxosMessage.Accepted;
 import io.synod.core.paxos.PaxosMessage.Heartbeat;
@@ -106,27 +105,13 @@ public final class PaxosMessageCodec implements MessageFamilyCodec<PaxosMessage>
     @Override
     public void checkLimits(PaxosMessage message, MessageLimits limits) {
         if (message instanceof Accept m) {
-            checkEntries(m, m.entries(), limits);
+            ConsensusFields.checkEntries(m, m.entries(), "slots", limits);
         } else if (message instanceof Promise m) {
             // a promise from a far-ahead acceptor to a lagging proposer can exceed them: dropped at the sender,
             // the proposer's phase 1 times out and it is caught up by whoever leads
-            checkEntries(m, m.accepted(), limits);
+            ConsensusFields.checkEntries(m, m.accepted(), "slots", limits);
         } else if (message instanceof SnapshotChunk m) {
-            if (m.chunk().length > limits.maxChunkBytes() || !ConsensusFields.membershipFits(m.metadata(), limits)) {
-                throw new IllegalArgumentException(m + ": chunk or membership over the limits " + limits);
-            }
-        }
-    }
-
-    private static void checkEntries(PaxosMessage m, List<LogEntry> entries, MessageLimits limits) {
-        if (entries.size() > limits.maxEntries()) {
-            throw new IllegalArgumentException(m + ": " + entries.size() + " slots, the limit is " + limits.maxEntries());
-        }
-        for (LogEntry e : entries) {
-            if (e.data().length > limits.maxEntryBytes()) {
-                throw new IllegalArgumentException(m + ": slot " + e.index() + " has " + e.data().length
-                        + " bytes, the limit is " + limits.maxEntryBytes());
-            }
+            ConsensusFields.checkSnapshotChunk(m, m.metadata(), m.chunk(), limits);
         }
     }
 
@@ -150,8 +135,7 @@ public final class PaxosMessageCodec implements MessageFamilyCodec<PaxosMessage>
         } else if (message instanceof Nack m) {
             out.writeLong(m.promised());
         } else if (message instanceof SnapshotChunk m) {
-            ConsensusFields.writeMetadata(m.metadata(), out);
-            out.writeLong(m.totalBytes()).writeLong(m.offset()).writeBytes(m.chunk()).writeBoolean(m.last());
+            ConsensusFields.writeSnapshotChunk(m.metadata(), m.totalBytes(), m.offset(), m.chunk(), m.last(), out);
         } else if (message instanceof SnapshotAck m) {
             out.writeLong(m.snapshotIndex()).writeLong(m.nextOffset());
         }
@@ -237,17 +221,8 @@ public final class PaxosMessageCodec implements MessageFamilyCodec<PaxosMessage>
 
     private static SnapshotChunk readSnapshotChunk(MessageHeader h, long ballot, WireReader in, MessageLimits limits)
             throws CodecException {
-        SnapshotMetadata metadata = ConsensusFields.readMetadata(in, limits);
-        long totalBytes = in.readLongAtLeast("totalBytes", 0);
-        long offset = in.readLongAtLeast("offset", 0);
-        byte[] chunk = in.readBytes("chunk", limits.maxChunkBytes());
-        if (offset > totalBytes - chunk.length) { // not offset + length: a forged offset near 2^63 would wrap
-            throw new CodecException("chunk: bytes " + offset + "+" + chunk.length + " run past totalBytes " + totalBytes);
-        }
-        boolean last = in.readBoolean("last");
-        if (last && offset + chunk.length != totalBytes) {
-            throw new CodecException("last: the final chunk must end at totalBytes " + totalBytes);
-        }
-        return new SnapshotChunk(h.groupId(), h.from(), h.to(), ballot, metadata, totalBytes, offset, chunk, last);
+        ConsensusFields.SnapshotChunkFields c = ConsensusFields.readSnapshotChunk(in, limits);
+        return new SnapshotChunk(h.groupId(), h.from(), h.to(), ballot, c.metadata(), c.totalBytes(), c.offset(),
+                c.chunk(), c.last());
     }
 }

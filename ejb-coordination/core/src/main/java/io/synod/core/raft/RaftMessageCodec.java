@@ -9,7 +9,6 @@ import io.synod.core.codec.MessageLimits;
 import io.synod.core.codec.WireReader;
 import io.synod.core.codec.WireWriter;
 import io.synod.core.consensus.LogEntry;
-import io.synod.core.consensus.SnapshotMetadata;
 import io.synod.core.raft.RaftMessage.AppendEntries;
 import io.synod.core.raft.RaftMessage.AppendResponse;
 import io.synod.core.raft.RaftMessage.Heartbeat;
@@ -101,20 +100,9 @@ public final class RaftMessageCodec implements MessageFamilyCodec<RaftMessage> {
     @Override
     public void checkLimits(RaftMessage message, MessageLimits limits) {
         if (message instanceof AppendEntries m) {
-            if (m.entries().size() > limits.maxEntries()) {
-                throw new IllegalArgumentException(m + ": " + m.entries().size() + " entries, the limit is "
-                        + limits.maxEntries());
-            }
-            for (LogEntry e : m.entries()) {
-                if (e.data().length > limits.maxEntryBytes()) {
-                    throw new IllegalArgumentException(m + ": entry " + e.index() + " has " + e.data().length
-                            + " bytes, the limit is " + limits.maxEntryBytes());
-                }
-            }
+            ConsensusFields.checkEntries(m, m.entries(), "entries", limits);
         } else if (message instanceof InstallSnapshot m) {
-            if (m.chunk().length > limits.maxChunkBytes() || !ConsensusFields.membershipFits(m.metadata(), limits)) {
-                throw new IllegalArgumentException(m + ": chunk or membership over the limits " + limits);
-            }
+            ConsensusFields.checkSnapshotChunk(m, m.metadata(), m.chunk(), limits);
         }
     }
 
@@ -136,8 +124,7 @@ public final class RaftMessageCodec implements MessageFamilyCodec<RaftMessage> {
         } else if (message instanceof HeartbeatResponse m) {
             out.writeLong(m.readSeq()).writeLong(m.sentAtTick());
         } else if (message instanceof InstallSnapshot m) {
-            ConsensusFields.writeMetadata(m.metadata(), out);
-            out.writeLong(m.totalBytes()).writeLong(m.offset()).writeBytes(m.chunk()).writeBoolean(m.last());
+            ConsensusFields.writeSnapshotChunk(m.metadata(), m.totalBytes(), m.offset(), m.chunk(), m.last(), out);
         } else if (message instanceof SnapshotResponse m) {
             out.writeLong(m.snapshotIndex()).writeLong(m.nextOffset());
         }
@@ -189,17 +176,8 @@ public final class RaftMessageCodec implements MessageFamilyCodec<RaftMessage> {
 
     private static InstallSnapshot readInstallSnapshot(MessageHeader h, long term, WireReader in, MessageLimits limits)
             throws CodecException {
-        SnapshotMetadata metadata = ConsensusFields.readMetadata(in, limits);
-        long totalBytes = in.readLongAtLeast("totalBytes", 0);
-        long offset = in.readLongAtLeast("offset", 0);
-        byte[] chunk = in.readBytes("chunk", limits.maxChunkBytes());
-        if (offset > totalBytes - chunk.length) { // not offset + length: a forged offset near 2^63 would wrap
-            throw new CodecException("chunk: bytes " + offset + "+" + chunk.length + " run past totalBytes " + totalBytes);
-        }
-        boolean last = in.readBoolean("last");
-        if (last && offset + chunk.length != totalBytes) {
-            throw new CodecException("last: the final chunk must end at totalBytes " + totalBytes);
-        }
-        return new InstallSnapshot(h.groupId(), h.from(), h.to(), term, metadata, totalBytes, offset, chunk, last);
+        ConsensusFields.SnapshotChunkFields c = ConsensusFields.readSnapshotChunk(in, limits);
+        return new InstallSnapshot(h.groupId(), h.from(), h.to(), term, c.metadata(), c.totalBytes(), c.offset(),
+                c.chunk(), c.last());
     }
 }
