@@ -68,18 +68,21 @@ public final class LocalCluster implements BeforeAllCallback, ParameterResolver 
          */
         static Running start() {
             int offset = Integer.getInteger("synod.it.port.offset", 0);
+            // a shared, loaded build machine may need longer than the script's default (240 s) to deploy
+            int readySeconds = Integer.getInteger("synod.it.ready.timeout", 240);
             String name = Path.of(System.getProperty("synod.it.state", "target/it-cluster")).getFileName().toString();
             Script script = Script.forTests(name, Integer.getInteger("synod.it.http.base.port", 18080) + offset,
                     Integer.getInteger("synod.it.hz.base.port", 16900) + offset,
                     Integer.getInteger("synod.it.transport.base.port", 17900) + offset, Map.of(
                             "SYNOD_ADMIN_PASSWORD", ADMIN_PASSWORD,
                             "SYNOD_CLUSTER_SECRET", CLUSTER_SECRET,
-                            "SYNOD_PROTOCOL", protocol()));
+                            "SYNOD_PROTOCOL", protocol(),
+                            "SYNOD_READY_TIMEOUT", String.valueOf(readySeconds)));
             System.out.println("[LocalCluster] protocol " + protocol() + ", state " + script.stateDir()
                     + ", HTTP ports from " + script.httpPort(1));
             script.runQuietly("clean"); // a previous run cut short may have left instances or state behind
             long started = System.nanoTime();
-            Script.Result up = script.run(Duration.ofMinutes(5), "up", String.valueOf(SIZE));
+            Script.Result up = script.run(Duration.ofSeconds(readySeconds + 60L), "up", String.valueOf(SIZE));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             if (up.exitCode() != 0) {
                 script.runQuietly("down");
