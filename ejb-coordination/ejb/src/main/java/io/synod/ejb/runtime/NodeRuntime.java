@@ -46,8 +46,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One member's consensus node ({@link ConsensusProtocol}: Raft or Multi-Paxos) with durable storage, the TCP transport and the key-value service: the shell of the
- * core's step function (the production counterpart of the simulation's {@code SimNode}).
+ * One member's consensus node ({@link ConsensusProtocol}: Raft or Multi-Paxos) with durable storage, the TCP
+ * transport and the key-value service: the shell of the core's step function (the production counterpart of the
+ * simulation's {@code SimNode}).
  *
  * <p>Threads: the {@link RuntimeLoop} thread owns the engine and the replicated state and is the only one
  * that touches them; the {@link StorageWriter} writes the log directory; Netty's threads (the transport's) only

@@ -27,7 +27,8 @@ import java.util.Objects;
  * </ul>
  * Fields are length-prefixed ({@link WireWriter}) so that no two transcripts concatenate to the same bytes.
  */
-record AuthTranscript(int version, String protocol, NodeId clientId, NodeId serverId, byte[] clientNonce, byte[] serverNonce) {
+record AuthTranscript(int version, String protocol, NodeId clientId, NodeId serverId, byte[] clientNonce,
+                      byte[] serverNonce) {
 
     static final int PROTOCOL_VERSION = 1;
     static final int NONCE_BYTES = 32;

@@ -31,8 +31,8 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
     private State state = State.AWAIT_CHALLENGE;
     private ScheduledFuture<?> timeout;
 
-    ClientHandshake(TransportSettings settings, String protocol, NodeId expectedPeer, TransportCounters counters, FrameDecoder decoder,
-                    Consumer<Channel> onAuthenticated) {
+    ClientHandshake(TransportSettings settings, String protocol, NodeId expectedPeer, TransportCounters counters,
+                    FrameDecoder decoder, Consumer<Channel> onAuthenticated) {
         this.settings = settings;
         this.protocol = protocol;
         this.expectedPeer = expectedPeer;
