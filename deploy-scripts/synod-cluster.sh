@@ -29,6 +29,8 @@
 #   SYNOD_JAVA_OPTS        JVM options                         (default: -Xmx384m -XX:+UseSerialGC)
 #   SYNOD_CLUSTER_SECRET   cluster secret        (default: generated once into the state folder)
 #   SYNOD_ADMIN_PASSWORD   console password      (default: generated once into the state folder)
+#   SYNOD_PROTOCOL         consensus protocol, raft or multipaxos (default: raft); keep it for the
+#                          cluster's life: a data dir written by one protocol is refused by the other
 #   SYNOD_DEPLOY_EXAMPLES  1 deploys examples/orders-app next to Synod (default: 1)
 #   SYNOD_READY_TIMEOUT    seconds to wait for readiness       (default: 240)
 #   SYNOD_SKIP_BUILD       1 never runs Maven (fail if artifacts are missing)
@@ -45,6 +47,7 @@ JAVA_OPTS=${SYNOD_JAVA_OPTS:--Xmx384m -XX:+UseSerialGC}
 READY_TIMEOUT=${SYNOD_READY_TIMEOUT:-240}
 STOP_TIMEOUT=${SYNOD_STOP_TIMEOUT:-30}
 DEPLOY_EXAMPLES=${SYNOD_DEPLOY_EXAMPLES:-1}
+PROTOCOL=${SYNOD_PROTOCOL:-raft}
 
 MICRO_JAR=$REPO/deploy-scripts/target/payara-micro.jar
 RAR=$REPO/jca-connector/rar/target/synod-connector.rar
@@ -177,6 +180,7 @@ start_instance() {
     SYNOD_DATA_DIR=$dir/data \
     SYNOD_TRANSPORT_PORT=$(transport_port "$n") \
     SYNOD_BOOTSTRAP_EXPECT=$count \
+    SYNOD_PROTOCOL=$PROTOCOL \
         nohup java $JAVA_OPTS -jar "$MICRO_JAR" \
         --name "n$n" \
         --port "$(http_port "$n")" \

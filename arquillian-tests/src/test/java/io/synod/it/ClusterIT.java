@@ -24,8 +24,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * The 3-instance cluster an operator gets from {@code synod-cluster.sh up}: readiness, metrics, the console's
  * login and member list, a business application deployed separately reaching Synod through {@code @Inject},
- * and Raft across the instances over the authenticated transport: one leader, the ops API, leadership
- * transfer, failover when the leader is killed and the restarted node rejoining.
+ * and consensus across the instances over the authenticated transport: one leader, the ops API, leadership
+ * transfer, failover when the leader is killed and the restarted node rejoining. Run twice by {@code mvn
+ * verify}: on Raft, and on Multi-Paxos ({@code -Dsynod.it.protocol=multipaxos}, the failsafe execution
+ * {@code multipaxos-cluster}).
  */
 @ExtendWith(LocalCluster.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -52,9 +54,12 @@ class ClusterIT {
                     .containsPattern("(?m)^synod_members_visible\\{[^}]*\\} 3(\\.0)?$");
         }
         LocalCluster.Script.Result status = cluster.script().run(Duration.ofSeconds(30), "status");
-        assertThat(status.output().lines()).as("synod-cluster.sh status")
-                .hasSize(LocalCluster.SIZE)
-                .allMatch(line -> line.matches("n[123] pid=\\d+ http=180\\d\\d ready=UP"), "nI pid=PID http=PORT ready=UP");
+        List<String> lines = status.output().lines().toList();
+        assertThat(lines).as("synod-cluster.sh status").hasSize(LocalCluster.SIZE);
+        for (int i = 1; i <= LocalCluster.SIZE; i++) {
+            // the ports follow the run's range (-Dit.http.base.port, the multipaxos execution's offset)
+            assertThat(lines.get(i - 1)).matches("n" + i + " pid=\\d+ http=" + cluster.script().httpPort(i) + " ready=UP");
+        }
     }
 
     @Test
@@ -102,6 +107,7 @@ class ClusterIT {
             assertThat(console.body()).as("console of n%d", i)
                     .contains("id=\"member-count\">3<")
                     .contains("synod.node-id").contains(">n" + i + "<")
+                    .contains("synod.protocol").contains(">" + LocalCluster.Running.protocol() + "<")
                     .contains("synod.cluster-secret").doesNotContain(LocalCluster.CLUSTER_SECRET);
         }
     }

@@ -1,6 +1,7 @@
 package io.synod.ejb.config;
 
 import io.synod.core.consensus.NodeId;
+import io.synod.ejb.runtime.ConsensusProtocol;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -25,7 +26,8 @@ public record NodeSettings(
         int clientRequestTimeoutMillis,
         long healthMaxLag,
         String adminUsername,
-        Optional<String> adminPassword) {
+        Optional<String> adminPassword,
+        ConsensusProtocol protocol) {
 
     /** Values to show operators (console, logs): everything but secrets. */
     public java.util.Map<String, String> describe() {
@@ -36,6 +38,7 @@ public record NodeSettings(
         shown.put(ConfigKey.BOOTSTRAP_EXPECT.key(), Integer.toString(bootstrapExpect));
         shown.put(ConfigKey.TRANSPORT_HOST.key(), transportHost.orElse("(Hazelcast bind address)"));
         shown.put(ConfigKey.TRANSPORT_PORT.key(), Integer.toString(transportPort));
+        shown.put(ConfigKey.PROTOCOL.key(), protocol.configName());
         shown.put(ConfigKey.RAFT_TICK_MILLIS.key(), Integer.toString(raftTickMillis));
         shown.put(ConfigKey.SNAPSHOT_ENTRIES.key(), Long.toString(snapshotEntries));
         shown.put(ConfigKey.MEMBERSHIP_AUTO_PROMOTE.key(), Boolean.toString(autoPromote));

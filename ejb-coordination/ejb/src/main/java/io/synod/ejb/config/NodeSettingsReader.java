@@ -1,6 +1,7 @@
 package io.synod.ejb.config;
 
 import io.synod.core.consensus.NodeId;
+import io.synod.ejb.runtime.ConsensusProtocol;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -44,7 +45,8 @@ public final class NodeSettingsReader {
                 intIn(ConfigKey.CLIENT_REQUEST_TIMEOUT_MILLIS, 100, 600_000),
                 intIn(ConfigKey.HEALTH_MAX_LAG, 0, 100_000_000),
                 adminUsername(),
-                adminPassword());
+                adminPassword(),
+                protocol());
     }
 
     private NodeId nodeId(Optional<String> instanceName) {
@@ -74,6 +76,12 @@ public final class NodeSettingsReader {
         } catch (InvalidPathException e) {
             throw InvalidConfigurationException.of(ConfigKey.DATA_DIR, configured.get(), "not a valid path: " + e.getReason());
         }
+    }
+
+    private ConsensusProtocol protocol() {
+        String value = raw(ConfigKey.PROTOCOL).orElse(ConfigKey.PROTOCOL.defaultValue().orElseThrow());
+        return ConsensusProtocol.ofConfigName(value).orElseThrow(() ->
+                InvalidConfigurationException.of(ConfigKey.PROTOCOL, value, "must be raft or multipaxos"));
     }
 
     private Optional<String> transportHost() {

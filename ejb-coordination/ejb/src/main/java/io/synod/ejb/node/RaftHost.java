@@ -29,8 +29,14 @@ import java.util.stream.Collectors;
  * discovery. Fed the live member list on every discovery poll ({@link #onMembers}); all calls come from one
  * scheduler task at a time, the synchronisation only guards against {@link #close} racing with one.
  *
+ * <p>Despite its name (kept so that existing code and operators' logs stay familiar) it hosts whichever
+ * consensus engine {@code synod.protocol} selects; the log directory keeps its historical name {@code raft}
+ * for both, and records which protocol wrote it.
+ *
  * <ul>
- *   <li>Raft state in {@code <data dir>/raft}: resume from it (a restart), whatever discovery shows.</li>
+ *   <li>Consensus state in {@code <data dir>/raft}: resume from it (a restart), whatever discovery shows. A
+ *       directory written by the other protocol is refused ({@code ProtocolMismatchException}): phase FAILED,
+ *       logged.</li>
  *   <li>No state: wait for {@code synod.bootstrap-expect} members, then bootstrap with {@link BootstrapRule}.</li>
  *   <li>No state and not among the first voters: a cluster exists (or is forming without this node). Start the
  *       runtime with no configuration: it never campaigns and never votes, it only waits for a leader to add it
@@ -157,19 +163,20 @@ public final class RaftHost implements AutoCloseable {
             start(voters.get(), "bootstrapping a new cluster with voters " + voters.get());
         } catch (IOException | RuntimeException e) {
             phase = Phase.FAILED;
-            detail = "the Raft runtime could not start: " + e;
+            detail = "the " + settings.protocol() + " runtime could not start: " + e;
             LOG.log(Level.SEVERE, "Synod node " + self + ": " + detail, e);
         }
     }
 
     private void start(Set<NodeId> voters, String why) throws IOException {
-        LOG.info(() -> "Synod node " + settings.nodeId() + " starting Raft: " + why + "; transport on " + bindAddress);
+        LOG.info(() -> "Synod node " + settings.nodeId() + " starting " + settings.protocol() + ": " + why + "; transport on " + bindAddress);
         TransportSettings transport = TransportSettings.defaults(settings.nodeId(), bindAddress,
                 settings.clusterSecret().bytes());
         RuntimeSettings runtimeSettings = RuntimeSettings.defaults(settings.nodeId(), raftDir(), transport, voters)
                 .withTick(Duration.ofMillis(settings.raftTickMillis()))
                 .withSnapshotEntries(settings.snapshotEntries())
-                .withRequestTimeout(Duration.ofMillis(settings.clientRequestTimeoutMillis()));
+                .withRequestTimeout(Duration.ofMillis(settings.clientRequestTimeoutMillis()))
+                .withProtocol(settings.protocol());
         runtime = NodeRuntime.start(runtimeSettings, threads);
         phase = Phase.RUNNING;
         detail = why;

@@ -4,6 +4,7 @@ import io.synod.core.codec.MessageCodec;
 import io.synod.core.codec.MessageLimits;
 import io.synod.core.consensus.ConfChange;
 import io.synod.core.consensus.ConfState;
+import io.synod.core.consensus.ConsensusNode;
 import io.synod.core.consensus.LogEntry;
 import io.synod.core.consensus.Message;
 import io.synod.core.consensus.NodeId;
@@ -16,9 +17,6 @@ import io.synod.core.consensus.Ready;
 import io.synod.core.consensus.Role;
 import io.synod.core.consensus.SoftState;
 import io.synod.core.log.DurableLogStorage;
-import io.synod.core.raft.RaftConfig;
-import io.synod.core.raft.RaftMessageCodec;
-import io.synod.core.raft.RaftNode;
 import io.synod.core.statemachine.ApplyOutcome;
 import io.synod.core.codec.CodecException;
 import io.synod.core.statemachine.CommandEnvelope;
@@ -44,8 +42,8 @@ import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -54,8 +52,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One member's Raft node with durable storage, the TCP transport and the key-value service: the shell of the
- * core's step function (the production counterpart of the simulation's {@code SimNode}).
+ * One member's consensus node ({@link ConsensusProtocol}: Raft or Multi-Paxos) with durable storage, the TCP
+ * transport and the key-value service: the shell of the core's step function (the production counterpart of the
+ * simulation's {@code SimNode}).
  *
  * <p>Threads: the {@link RuntimeLoop} thread owns the engine and the replicated state and is the only one
  * that touches them; the {@link StorageWriter} writes the log directory; Netty's threads (the transport's) only
@@ -76,8 +75,6 @@ import java.util.logging.Logger;
  */
 public final class NodeRuntime implements AutoCloseable {
 
-    /** All members must run with the same limits: they bound every frame. */
-    private static final MessageCodec CODEC = RaftMessageCodec.standalone(MessageLimits.DEFAULT);
     /** Writes this node may have in flight at once, each under its own client session ({@link ClientLanes}). */
     private static final int MAX_LANES = 64;
     /** An attempt unanswered this long is sent again (a lost frame, a leader that died mid-request). */
@@ -88,7 +85,7 @@ public final class NodeRuntime implements AutoCloseable {
     private final RuntimeMetrics metrics = new RuntimeMetrics();
     private final DurableLogStorage durable;
     private final GuardedLogStorage guarded;
-    private final RaftNode engine;
+    private final ConsensusNode engine;
     private final KvReplica replica;
     private final KvValidator validator;
     private final PendingProposals proposals = new PendingProposals(metrics);
@@ -111,16 +108,18 @@ public final class NodeRuntime implements AutoCloseable {
         this.validator = new KvValidator(settings.kvLimits());
         this.durable = DurableLogStorage.open(settings.dataDir());
         try {
-            if (isPristine(durable) && !settings.initialVoters().isEmpty()) {
+            boolean pristine = isPristine(durable);
+            // before the engine's first write: a directory of the other protocol is refused, not reinterpreted
+            ProtocolMarker.claim(settings.dataDir(), settings.protocol(), !pristine);
+            if (pristine && !settings.initialVoters().isEmpty()) {
                 durable.bootstrap(ConfState.ofVoters(settings.initialVoters()));
             }
             this.replica = new KvReplica(settings.kvLimits(), settings.sessions());
             replica.restore(durable.snapshot());
             this.guarded = new GuardedLogStorage(durable);
-            RaftConfig config = new RaftConfig(id, 0, settings.electionTicks(), settings.heartbeatTicks(), true,
-                    true, 1 << 20, 256, 256 * 1024, Set.of());
             // Election timeouts must differ between members and between restarts: not seeded on purpose.
-            this.engine = new RaftNode(config, guarded, new Random(new SecureRandom().nextLong()));
+            this.engine = settings.protocol().newNode(id, settings.electionTicks(), settings.heartbeatTicks(), guarded,
+                    new Random(new SecureRandom().nextLong()));
             long attemptTimeout = Math.min(settings.requestTimeout().toNanos() / 2, Math.max(
                     ATTEMPT_TIMEOUT_FLOOR.toNanos(), 2 * settings.electionTicks() * settings.tick().toNanos()));
             this.outstanding = new OutstandingRequests(new Route(), new ClientLanes(id, MAX_LANES,
@@ -128,7 +127,9 @@ public final class NodeRuntime implements AutoCloseable {
                     attemptTimeout);
             this.loop = new RuntimeLoop(id, threads, settings.tick(), this::tick, this::afterTask, this::halt);
             this.writer = new StorageWriter(guarded, metrics, threads);
-            this.transport = PeerTransport.start(settings.transport(), CODEC,
+            // All members must run with the same limits: they bound every frame.
+            MessageCodec codec = settings.protocol().codec(MessageLimits.DEFAULT);
+            this.transport = PeerTransport.start(settings.transport(), codec,
                     message -> loop.post(() -> engine.step(message)),
                     peer -> loop.post(() -> onUnreachable(peer)),
                     (from, frame) -> loop.post(() -> onClientFrame(from, frame)), threads);
@@ -145,14 +146,15 @@ public final class NodeRuntime implements AutoCloseable {
      * Open (or create) the data directory, recover the log and the state machine from it, bind the transport
      * and start the threads. Peers are reached once {@link #updatePeers} says where they are.
      *
-     * @throws IOException if the data directory cannot be opened (a corrupt log names the file and offset)
+     * @throws IOException if the data directory cannot be opened (a corrupt log names the file and offset);
+     *                     {@link ProtocolMismatchException} if another consensus protocol wrote it
      */
     public static NodeRuntime start(RuntimeSettings settings, ThreadFactory threads) throws IOException {
         return new NodeRuntime(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(threads, "threads"));
     }
 
     /**
-     * Whether {@code dataDir} already holds Raft state (a configuration, a term, entries or a snapshot): such a
+     * Whether {@code dataDir} already holds consensus state (a configuration, a term, entries or a snapshot): such a
      * node resumes from it, only a pristine one may take part in a bootstrap. Opens and closes the log, so call
      * it before {@link #start} on the same directory.
      */
@@ -328,7 +330,11 @@ public final class NodeRuntime implements AutoCloseable {
         }
     }
 
-    /** Ask this leader to hand leadership to {@code target} (§3.10); completes once the engine took the request. */
+    /**
+     * Ask this leader to hand leadership to {@code target}; completes once the engine took the request. Raft:
+     * TimeoutNow once the target is caught up (§3.10). Multi-Paxos: the same, the target then runs phase 1 with
+     * a higher ballot that acceptors promise despite leader stickiness.
+     */
     public CompletableFuture<Void> transferLeadership(NodeId target) {
         CompletableFuture<Void> future = new CompletableFuture<>();
         Objects.requireNonNull(target, "target");

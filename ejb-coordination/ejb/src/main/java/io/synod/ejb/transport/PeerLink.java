@@ -143,8 +143,8 @@ final class PeerLink {
                         ch.pipeline().addLast("frames", decoder)
                                 .addLast("prepend", new LengthFieldPrepender(4))
                                 .addLast("meter", new FrameMeter(counters))
-                                .addLast("handshake", new ClientHandshake(settings, peer, counters, decoder,
-                                        PeerLink.this::onAuthenticated))
+                                .addLast("handshake", new ClientHandshake(settings, codec.familyNames(), peer,
+                                        counters, decoder, PeerLink.this::onAuthenticated))
                                 .addLast("writability", new WritabilityWatcher(PeerLink.this::drain))
                                 .addLast("guard", new ConnectionGuard(counters));
                     }

@@ -81,6 +81,13 @@ final class ServerHandshake extends ChannelInboundHandlerAdapter {
                     + ", this node " + AuthTranscript.PROTOCOL_VERSION);
             return;
         }
+        String protocol = codec.familyNames();
+        if (!hello.protocol().equals(protocol)) {
+            // one cluster, one consensus protocol: a Raft member must never step a Paxos message or vice versa
+            Refusals.authFailure(ctx, counters, hello.clientId() + " runs consensus protocol '" + hello.protocol()
+                    + "', this node '" + protocol + "' (synod.protocol must be the same on every member)");
+            return;
+        }
         if (!hello.expectedServerId().equals(self)) {
             // a stale address: the dialer wanted another node that used to live here
             Refusals.authFailure(ctx, counters, hello.clientId() + " wanted " + hello.expectedServerId()
@@ -91,10 +98,10 @@ final class ServerHandshake extends ChannelInboundHandlerAdapter {
             Refusals.authFailure(ctx, counters, "a peer claims this node's own id " + self);
             return;
         }
-        transcript = new AuthTranscript(AuthTranscript.PROTOCOL_VERSION, hello.clientId(), self, hello.clientNonce(),
+        transcript = new AuthTranscript(AuthTranscript.PROTOCOL_VERSION, protocol, hello.clientId(), self, hello.clientNonce(),
                 AuthTranscript.newNonce());
         byte[] challenge = HandshakeFrames.challenge(new HandshakeFrames.Challenge(AuthTranscript.PROTOCOL_VERSION,
-                self, transcript.serverNonce(), transcript.serverProof(settings.clusterSecret())));
+                protocol, self, transcript.serverNonce(), transcript.serverProof(settings.clusterSecret())));
         ctx.writeAndFlush(FrameKind.frame(ctx.alloc(), FrameKind.CHALLENGE, challenge));
         state = State.AWAIT_PROOF;
     }

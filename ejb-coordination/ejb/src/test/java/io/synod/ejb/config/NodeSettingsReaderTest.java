@@ -1,5 +1,7 @@
 package io.synod.ejb.config;
 
+import io.synod.ejb.runtime.ConsensusProtocol;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,6 +39,15 @@ class NodeSettingsReaderTest {
         assertThat(settings.snapshotEntries()).isEqualTo(10_000);
         assertThat(settings.healthMaxLag()).isEqualTo(1000);
         assertThat(settings.clientRequestTimeoutMillis()).isEqualTo(10_000);
+        assertThat(settings.protocol()).isEqualTo(ConsensusProtocol.RAFT);
+    }
+
+    @Test
+    void multiPaxosCanBeChosen() {
+        values.put("synod.protocol", "multipaxos");
+        NodeSettings settings = read(Optional.of("n1"));
+        assertThat(settings.protocol()).isEqualTo(ConsensusProtocol.MULTIPAXOS);
+        assertThat(settings.describe()).containsEntry("synod.protocol", "multipaxos");
     }
 
     @Test
@@ -83,6 +94,8 @@ class NodeSettingsReaderTest {
             "synod.raft.tick-millis, 5, 'synod.raft.tick-millis=5 (must be an integer from 10 to 10000)'",
             "synod.snapshot.entries, 10, 'synod.snapshot.entries=10 (must be an integer from 100 to 100000000)'",
             "synod.client.request-timeout-millis, 99, 'synod.client.request-timeout-millis=99 (must be an integer from 100 to 600000)'",
+            "synod.protocol, paxos, 'synod.protocol=paxos (must be raft or multipaxos)'",
+            "synod.protocol, RAFT, 'synod.protocol=RAFT (must be raft or multipaxos)'",
             "synod.health.max-lag, -1, 'synod.health.max-lag=-1 (must be an integer from 0 to 100000000)'",
             "synod.node-id, 'bad id!', 'synod.node-id=bad id! (use 1-64 characters'",
             "synod.data-dir, relative/dir, 'synod.data-dir=relative/dir (must be an absolute path)'",
