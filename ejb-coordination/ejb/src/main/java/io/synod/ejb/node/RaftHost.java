@@ -116,7 +116,8 @@ public final class RaftHost implements AutoCloseable {
                 settings.clusterSecret().bytes());
         RuntimeSettings runtimeSettings = RuntimeSettings.defaults(settings.nodeId(), raftDir(), transport, voters)
                 .withTick(Duration.ofMillis(settings.raftTickMillis()))
-                .withSnapshotEntries(settings.snapshotEntries());
+                .withSnapshotEntries(settings.snapshotEntries())
+                .withKvLimits(settings.kvLimits());
         runtime = NodeRuntime.start(runtimeSettings, threads);
         phase = Phase.RUNNING;
         detail = why;

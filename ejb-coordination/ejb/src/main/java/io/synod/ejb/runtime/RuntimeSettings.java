@@ -71,6 +71,11 @@ public record RuntimeSettings(NodeId nodeId, Path dataDir, TransportSettings tra
                 entries, kvLimits, sessions);
     }
 
+    public RuntimeSettings withKvLimits(KvLimits limits) {
+        return new RuntimeSettings(nodeId, dataDir, transport, initialVoters, tick, electionTicks, heartbeatTicks,
+                snapshotEntries, limits, sessions);
+    }
+
     public RuntimeSettings withTransport(TransportSettings newTransport) {
         return new RuntimeSettings(nodeId, dataDir, newTransport, initialVoters, tick, electionTicks,
                 heartbeatTicks, snapshotEntries, kvLimits, sessions);
