@@ -9,6 +9,7 @@ import io.synod.api.SynodConnection;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
@@ -60,9 +61,12 @@ final class ConnectorBackedKeyValueStore implements KeyValueStore {
         return through(store -> store.scanAsync(prefix, limit));
     }
 
+    /** A failure to reach the node (no adapter, node not running) arrives on the stage like any other. */
     private <T> CompletionStage<T> through(Function<KeyValueStore, CompletionStage<T>> call) {
         try (SynodConnection connection = connections.open()) {
             return call.apply(connection.keyValues());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
     }
 }
