@@ -72,7 +72,7 @@ public interface KeyValueStore {
 
     /** Create or replace {@code key}, which disappears {@code ttl} after the write. */
     default long put(String key, byte[] value, Duration ttl) {
-        return await(putAsync(key, value, Optional.of(ttl)));
+        return await(putAsync(key, value, ttl(ttl)));
     }
 
     /** Create {@code key} only if it is absent; {@link CasResult#succeeded()} is false when it existed. */
@@ -81,7 +81,7 @@ public interface KeyValueStore {
     }
 
     default CasResult putIfAbsent(String key, byte[] value, Duration ttl) {
-        return await(putIfAbsentAsync(key, value, Optional.of(ttl)));
+        return await(putIfAbsentAsync(key, value, ttl(ttl)));
     }
 
     /**
@@ -93,7 +93,7 @@ public interface KeyValueStore {
     }
 
     default CasResult compareAndSet(String key, long expectedRevision, byte[] value, Duration ttl) {
-        return await(compareAndSetAsync(key, expectedRevision, value, Optional.of(ttl)));
+        return await(compareAndSetAsync(key, expectedRevision, value, ttl(ttl)));
     }
 
     /** Returns whether a live key was deleted. */
@@ -107,6 +107,14 @@ public interface KeyValueStore {
 
     default ScanPage scan(String prefix, int limit) {
         return await(scanAsync(prefix, limit));
+    }
+
+    /** A TTL overload called with {@code null}: refused like any bad input rather than read as "no TTL". */
+    private static Optional<Duration> ttl(Duration ttl) {
+        if (ttl == null) {
+            throw new InvalidRequestException("ttl must not be null (the overload without a ttl writes a key that does not expire)");
+        }
+        return Optional.of(ttl);
     }
 
     /** Waits for {@code stage} and rethrows its failure unwrapped (a {@link SynodException} stays one). */

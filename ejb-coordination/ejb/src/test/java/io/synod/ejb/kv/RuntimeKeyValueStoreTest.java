@@ -143,6 +143,10 @@ class RuntimeKeyValueStoreTest {
         assertThat(catchThrowable(() -> store.put("cfg/x", null))).isInstanceOf(InvalidRequestException.class);
         assertThat(catchThrowable(() -> store.put("cfg/x", bytes("v"), Duration.ofSeconds(-1))))
                 .isInstanceOf(InvalidRequestException.class);
+        assertThat(catchThrowable(() -> store.put("cfg/x", bytes("v"), (Duration) null)))
+                .isInstanceOf(InvalidRequestException.class);
+        assertThat(catchThrowable(() -> store.put("cfg/x", bytes("v"), Duration.ofNanos(1500))))
+                .as("TTLs are whole milliseconds").isInstanceOf(InvalidRequestException.class);
         assertThat(catchThrowable(() -> store.compareAndSet("cfg/x", -1, bytes("v"))))
                 .isInstanceOf(InvalidRequestException.class);
         assertThat(catchThrowable(() -> store.compareAndDelete("cfg/x", 0))).isInstanceOf(InvalidRequestException.class);
