@@ -2,6 +2,7 @@ package io.synod.ejb.config;
 
 import io.synod.core.consensus.NodeId;
 import io.synod.ejb.runtime.ConsensusProtocol;
+import io.synod.core.statemachine.kv.KvLimits;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -17,6 +18,9 @@ public final class NodeSettingsReader {
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\-\\[\\]]{1,253}");
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+
+    /** A value must fit one log entry (the transport's 2 MiB entry bound) with room for its key and framing. */
+    static final int MAX_VALUE_BYTES = 2 * 1024 * 1024 - 128 * 1024;
 
     private final Function<String, Optional<String>> lookup;
 
@@ -46,7 +50,9 @@ public final class NodeSettingsReader {
                 intIn(ConfigKey.HEALTH_MAX_LAG, 0, 100_000_000),
                 adminUsername(),
                 adminPassword(),
-                protocol());
+                protocol(),
+                intIn(ConfigKey.KV_MAX_KEY_BYTES, 1, KvLimits.HARD_MAX_KEY_BYTES),
+                intIn(ConfigKey.KV_MAX_VALUE_BYTES, 0, MAX_VALUE_BYTES));
     }
 
     private NodeId nodeId(Optional<String> instanceName) {

@@ -176,7 +176,8 @@ public final class RaftHost implements AutoCloseable {
                 .withTick(Duration.ofMillis(settings.raftTickMillis()))
                 .withSnapshotEntries(settings.snapshotEntries())
                 .withRequestTimeout(Duration.ofMillis(settings.clientRequestTimeoutMillis()))
-                .withProtocol(settings.protocol());
+                .withProtocol(settings.protocol())
+                .withKvLimits(settings.kvLimits());
         runtime = NodeRuntime.start(runtimeSettings, threads);
         phase = Phase.RUNNING;
         detail = why;

@@ -89,6 +89,11 @@ public record RuntimeSettings(NodeId nodeId, Path dataDir, TransportSettings tra
                 snapshotEntries, kvLimits, sessions, timeout, protocol);
     }
 
+    public RuntimeSettings withKvLimits(KvLimits limits) {
+        return new RuntimeSettings(nodeId, dataDir, transport, initialVoters, tick, electionTicks, heartbeatTicks,
+                snapshotEntries, limits, sessions, requestTimeout, protocol);
+    }
+
     public RuntimeSettings withTransport(TransportSettings newTransport) {
         return new RuntimeSettings(nodeId, dataDir, newTransport, initialVoters, tick, electionTicks,
                 heartbeatTicks, snapshotEntries, kvLimits, sessions, requestTimeout, protocol);

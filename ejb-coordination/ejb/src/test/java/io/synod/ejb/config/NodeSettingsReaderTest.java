@@ -63,6 +63,20 @@ class NodeSettingsReaderTest {
     }
 
     @Test
+    void keyValueLimitsDefaultToOneKibAndOneMibAndCanBeTuned() {
+        NodeSettings defaults = read(Optional.of("n1"));
+        assertThat(defaults.kvLimits().maxKeyBytes()).isEqualTo(1024);
+        assertThat(defaults.kvLimits().maxValueBytes()).isEqualTo(1024 * 1024);
+
+        values.putAll(Map.of("synod.kv.max-key-bytes", "64", "synod.kv.max-value-bytes", "4096"));
+        NodeSettings tuned = read(Optional.of("n1"));
+        assertThat(tuned.kvLimits().maxKeyBytes()).isEqualTo(64);
+        assertThat(tuned.kvLimits().maxValueBytes()).isEqualTo(4096);
+        assertThat(tuned.describe()).containsEntry("synod.kv.max-key-bytes", "64")
+                .containsEntry("synod.kv.max-value-bytes", "4096");
+    }
+
+    @Test
     void configuredValuesWin() {
         values.putAll(Map.of("synod.node-id", "alpha", "synod.data-dir", "/data/synod",
                 "synod.bootstrap-expect", "5", "synod.transport.host", "10.0.0.7", "synod.transport.port", "7911",
@@ -100,6 +114,8 @@ class NodeSettingsReaderTest {
             "synod.node-id, 'bad id!', 'synod.node-id=bad id! (use 1-64 characters'",
             "synod.data-dir, relative/dir, 'synod.data-dir=relative/dir (must be an absolute path)'",
             "synod.transport.host, 'not a host', 'synod.transport.host=not a host (must be a host name or IP address)'",
+            "synod.kv.max-key-bytes, 0, 'synod.kv.max-key-bytes=0 (must be an integer from 1 to 65536)'",
+            "synod.kv.max-value-bytes, 1966081, 'synod.kv.max-value-bytes=1966081 (must be an integer from 0 to 1966080)'",
             "synod.admin.username, 'a b', 'synod.admin.username=a b (use 1-64 characters'",
             "synod.cluster-secret, short, 'synod.cluster-secret is too short (5 characters; at least 16 required)'",
             "synod.admin.password, 1234567, 'synod.admin.password is too short (at least 8 characters)'"
