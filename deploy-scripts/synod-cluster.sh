@@ -10,6 +10,10 @@
 #   stop N        stop instance N gracefully
 #   start N       start instance N and wait until it is alive
 #   restart N     stop, then start instance N
+#   join N        start an extra instance N (N > the cluster size) that joins the running cluster: the leader
+#                 adds it as a learner and promotes it; SYNOD_CLUSTER_SECRET given here overrides the secret
+#   leave N       stop extra instance N and delete its state (remove it from the configuration first:
+#                 POST /synod/api/v1/cluster/members/nN/remove)
 #   pause N       SIGSTOP instance N (a long GC pause, a frozen VM)
 #   resume N      SIGCONT instance N
 #   clean         down, then delete the state folder (data, logs, generated secrets)
@@ -25,6 +29,8 @@
 #   SYNOD_JAVA_OPTS        JVM options                         (default: -Xmx384m -XX:+UseSerialGC)
 #   SYNOD_CLUSTER_SECRET   cluster secret        (default: generated once into the state folder)
 #   SYNOD_ADMIN_PASSWORD   console password      (default: generated once into the state folder)
+#   SYNOD_PROTOCOL         consensus protocol, raft or multipaxos (default: raft); keep it for the
+#                          cluster's life: a data dir written by one protocol is refused by the other
 #   SYNOD_DEPLOY_EXAMPLES  1 deploys examples/orders-app next to Synod (default: 1)
 #   SYNOD_READY_TIMEOUT    seconds to wait for readiness       (default: 240)
 #   SYNOD_SKIP_BUILD       1 never runs Maven (fail if artifacts are missing)
@@ -41,6 +47,7 @@ JAVA_OPTS=${SYNOD_JAVA_OPTS:--Xmx384m -XX:+UseSerialGC}
 READY_TIMEOUT=${SYNOD_READY_TIMEOUT:-240}
 STOP_TIMEOUT=${SYNOD_STOP_TIMEOUT:-30}
 DEPLOY_EXAMPLES=${SYNOD_DEPLOY_EXAMPLES:-1}
+PROTOCOL=${SYNOD_PROTOCOL:-raft}
 
 MICRO_JAR=$REPO/deploy-scripts/target/payara-micro.jar
 RAR=$REPO/jca-connector/rar/target/synod-connector.rar
@@ -48,7 +55,7 @@ WAR=$REPO/web-admin/target/synod.war
 EXAMPLE_WAR=$REPO/examples/orders-app/target/orders-app.war
 
 usage() {
-    sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
+    sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2
 }
 
 die() {
@@ -85,7 +92,20 @@ valid_instance() {
     local n=$1 count
     count=$(instance_count)
     [[ $n =~ ^[1-9][0-9]*$ ]] || die "instance must be a positive number, got '$n'"
-    ((n <= count)) || die "no instance $n: the cluster has $count (run: up [N])"
+    ((n <= count)) || is_extra "$n" || die "no instance $n: the cluster has $count (run: up [N], or join $n)"
+}
+
+# An extra instance was started by 'join' (its folder exists) beyond the cluster size given to 'up'.
+is_extra() {
+    (($1 > $(instance_count))) && [[ -d $(instance_dir "$1") ]]
+}
+
+# Every instance with a folder: the first 'up' ones and any extra ones 'join' started.
+all_instances() {
+    local dir
+    for dir in "$STATE"/n*; do
+        [[ -d $dir && ${dir##*/n} =~ ^[0-9]+$ ]] && echo "${dir##*/n}"
+    done | sort -n
 }
 
 # A secret generated once and kept (mode 600) in the state folder, unless the environment provides it.
@@ -135,9 +155,12 @@ cluster_members() {
 }
 
 start_instance() {
-    local n=$1 count dir
+    local n=$1 count dir members
     count=$(instance_count)
     dir=$(instance_dir "$n")
+    members=$(cluster_members "$count")
+    # An extra instance contacts the first ones (and lists itself); they need not know it in advance.
+    ((n > count)) && members+=",$BIND:$(hz_port "$n")"
     if pid_of "$n" > /dev/null; then
         return 0
     fi
@@ -157,11 +180,12 @@ start_instance() {
     SYNOD_DATA_DIR=$dir/data \
     SYNOD_TRANSPORT_PORT=$(transport_port "$n") \
     SYNOD_BOOTSTRAP_EXPECT=$count \
+    SYNOD_PROTOCOL=$PROTOCOL \
         nohup java $JAVA_OPTS -jar "$MICRO_JAR" \
         --name "n$n" \
         --port "$(http_port "$n")" \
         --clustername "$(cat "$STATE/cluster-name")" \
-        --clustermode "tcpip:$(cluster_members "$count")" \
+        --clustermode "tcpip:$members" \
         --interfaces "$BIND" \
         --startport "$(hz_port "$n")" \
         --nohostaware \
@@ -259,9 +283,8 @@ cmd_up() {
 }
 
 cmd_down() {
-    local count i
-    count=$(instance_count)
-    for ((i = 1; i <= count; i++)); do stop_instance "$i" TERM & done
+    local i
+    for i in $(all_instances); do stop_instance "$i" TERM & done
     wait
     # Anything still running from this state folder (e.g. a pid file was lost) goes too.
     local stray
@@ -273,9 +296,8 @@ cmd_down() {
 }
 
 cmd_status() {
-    local count i pid
-    count=$(instance_count)
-    for ((i = 1; i <= count; i++)); do
+    local i pid
+    for i in $(all_instances); do
         if pid=$(pid_of "$i"); then
             echo "n$i pid=$pid http=$(http_port "$i") ready=$(health "$i" ready)"
         else
@@ -313,6 +335,28 @@ cmd_start() {
     echo "n$1 started (pid $(pid_of "$1"), ready=$(health "$1" ready))"
 }
 
+cmd_join() {
+    local n=$1 count
+    count=$(instance_count)
+    [[ $n =~ ^[1-9]$ ]] || die "join takes an instance number from 1 to 9, got '$n'"
+    ((count > 0)) || die "no cluster yet: run '$0 up' first"
+    ((n > count)) || die "instance $n is one of the first $count; join starts an extra one (> $count)"
+    [[ -f $MICRO_JAR && -f $WAR ]] || die "not built yet: run '$0 up' first"
+    mkdir -p "$(instance_dir "$n")"
+    start_instance "$n"
+    wait_for "$n" live || exit 1
+    echo "n$n started (pid $(pid_of "$n")); it joins as a learner once the leader has checked its secret"
+}
+
+cmd_leave() {
+    local n=$1
+    valid_instance "$n"
+    is_extra "$n" || die "instance $n is one of the first $(instance_count); leave only takes extra ones (from join)"
+    stop_instance "$n" TERM
+    rm -rf "$(instance_dir "$n")"
+    echo "n$n stopped and its state deleted"
+}
+
 main() {
     local command=${1:-}
     shift || true
@@ -324,6 +368,8 @@ main() {
         kill) [[ $# -eq 1 ]] || { usage; exit 2; }; cmd_signal "$1" KILL killed ;;
         stop) [[ $# -eq 1 ]] || { usage; exit 2; }; valid_instance "$1"; stop_instance "$1" TERM; echo "n$1 stopped" ;;
         start) [[ $# -eq 1 ]] || { usage; exit 2; }; cmd_start "$1" ;;
+        join) [[ $# -eq 1 ]] || { usage; exit 2; }; cmd_join "$1" ;;
+        leave) [[ $# -eq 1 ]] || { usage; exit 2; }; cmd_leave "$1" ;;
         restart) [[ $# -eq 1 ]] || { usage; exit 2; }; valid_instance "$1"; stop_instance "$1" TERM; cmd_start "$1" ;;
         pause) [[ $# -eq 1 ]] || { usage; exit 2; }; cmd_signal "$1" STOP paused ;;
         resume) [[ $# -eq 1 ]] || { usage; exit 2; }; cmd_signal "$1" CONT resumed ;;

@@ -24,8 +24,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * The 3-instance cluster an operator gets from {@code synod-cluster.sh up}: readiness, metrics, the console's
  * login and member list, a business application deployed separately reaching Synod through {@code @Inject},
- * and Raft across the instances over the authenticated transport: one leader, the ops API, leadership
- * transfer, failover when the leader is killed and the restarted node rejoining.
+ * and consensus across the instances over the authenticated transport: one leader, the ops API, leadership
+ * transfer, failover when the leader is killed and the restarted node rejoining. Run twice by {@code mvn
+ * verify}: on Raft, and on Multi-Paxos ({@code -Dsynod.it.protocol=multipaxos}, the failsafe execution
+ * {@code multipaxos-cluster}).
  */
 @ExtendWith(LocalCluster.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -52,9 +54,12 @@ class ClusterIT {
                     .containsPattern("(?m)^synod_members_visible\\{[^}]*\\} 3(\\.0)?$");
         }
         LocalCluster.Script.Result status = cluster.script().run(Duration.ofSeconds(30), "status");
-        assertThat(status.output().lines()).as("synod-cluster.sh status")
-                .hasSize(LocalCluster.SIZE)
-                .allMatch(line -> line.matches("n[123] pid=\\d+ http=180\\d\\d ready=UP"), "nI pid=PID http=PORT ready=UP");
+        List<String> lines = status.output().lines().toList();
+        assertThat(lines).as("synod-cluster.sh status").hasSize(LocalCluster.SIZE);
+        for (int i = 1; i <= LocalCluster.SIZE; i++) {
+            // the ports follow the run's range (-Dit.http.base.port, the multipaxos execution's offset)
+            assertThat(lines.get(i - 1)).matches("n" + i + " pid=\\d+ http=" + cluster.script().httpPort(i) + " ready=UP");
+        }
     }
 
     @Test
@@ -102,6 +107,7 @@ class ClusterIT {
             assertThat(console.body()).as("console of n%d", i)
                     .contains("id=\"member-count\">3<")
                     .contains("synod.node-id").contains(">n" + i + "<")
+                    .contains("synod.protocol").contains(">" + LocalCluster.Running.protocol() + "<")
                     .contains("synod.cluster-secret").doesNotContain(LocalCluster.CLUSTER_SECRET);
         }
     }
@@ -253,27 +259,27 @@ class ClusterIT {
         }
     }
 
-    private static Http http() {
+    static Http http() {
         return new Http();
     }
 
-    private static Http admin() {
+    static Http admin() {
         return Http.basic(LocalCluster.ADMIN_USER, LocalCluster.ADMIN_PASSWORD);
     }
 
     /** GET /synod/api/v1/cluster of instance i; fails the poll (to be retried) unless it answers 200. */
-    private static String clusterView(Http api, LocalCluster.Running cluster, int instance) {
+    static String clusterView(Http api, LocalCluster.Running cluster, int instance) {
         HttpResponse<String> response = api.get(cluster.baseUrl(instance) + "/synod/api/v1/cluster");
         assertThat(response.statusCode()).as("n%d /synod/api/v1/cluster: %s", instance, response.body()).isEqualTo(200);
         return response.body();
     }
 
-    private static int instanceOf(String nodeId) {
+    static int instanceOf(String nodeId) {
         return Integer.parseInt(nodeId.substring(1));
     }
 
     /** A top-level scalar of the cluster JSON (the per-member objects use other names), null when absent or null. */
-    private static String field(String json, String name) {
+    static String field(String json, String name) {
         Matcher matcher = Pattern.compile("\"" + name + "\":(\"([^\"]*)\"|[^,}\\]]+)").matcher(json);
         if (!matcher.find()) {
             return null;
@@ -282,7 +288,7 @@ class ClusterIT {
         return "null".equals(value) ? null : value;
     }
 
-    private static void awaitBody(Http http, String url, Duration timeout, java.util.function.Predicate<String> condition) {
+    static void awaitBody(Http http, String url, Duration timeout, java.util.function.Predicate<String> condition) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "";
         while (System.nanoTime() < deadline) {

@@ -61,15 +61,28 @@ public final class LocalCluster implements BeforeAllCallback, ParameterResolver 
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
 
+        /**
+         * {@code synod.it.protocol} picks the consensus protocol of the whole cluster (raft by default);
+         * {@code synod.it.port.offset} shifts every port, so that a second failsafe execution (the multipaxos
+         * one) gets its own range next to the first; the state folder is named after {@code synod.it.state}.
+         */
         static Running start() {
-            Script script = Script.forTests("it-cluster", Integer.getInteger("synod.it.http.base.port", 18080),
-                    Integer.getInteger("synod.it.hz.base.port", 16900),
-                    Integer.getInteger("synod.it.transport.base.port", 17900), Map.of(
+            int offset = Integer.getInteger("synod.it.port.offset", 0);
+            // a shared, loaded build machine may need longer than the script's default (240 s) to deploy
+            int readySeconds = Integer.getInteger("synod.it.ready.timeout", 240);
+            String name = Path.of(System.getProperty("synod.it.state", "target/it-cluster")).getFileName().toString();
+            Script script = Script.forTests(name, Integer.getInteger("synod.it.http.base.port", 18080) + offset,
+                    Integer.getInteger("synod.it.hz.base.port", 16900) + offset,
+                    Integer.getInteger("synod.it.transport.base.port", 17900) + offset, Map.of(
                             "SYNOD_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                            "SYNOD_CLUSTER_SECRET", CLUSTER_SECRET));
+                            "SYNOD_CLUSTER_SECRET", CLUSTER_SECRET,
+                            "SYNOD_PROTOCOL", protocol(),
+                            "SYNOD_READY_TIMEOUT", String.valueOf(readySeconds)));
+            System.out.println("[LocalCluster] protocol " + protocol() + ", state " + script.stateDir()
+                    + ", HTTP ports from " + script.httpPort(1));
             script.runQuietly("clean"); // a previous run cut short may have left instances or state behind
             long started = System.nanoTime();
-            Script.Result up = script.run(Duration.ofMinutes(5), "up", String.valueOf(SIZE));
+            Script.Result up = script.run(Duration.ofSeconds(readySeconds + 60L), "up", String.valueOf(SIZE));
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             if (up.exitCode() != 0) {
                 script.runQuietly("down");
@@ -81,6 +94,11 @@ public final class LocalCluster implements BeforeAllCallback, ParameterResolver 
 
         public Script script() {
             return script;
+        }
+
+        /** The consensus protocol every instance of this cluster runs ({@code synod.protocol}). */
+        public static String protocol() {
+            return System.getProperty("synod.it.protocol", "raft");
         }
 
         public Duration upTime() {
@@ -124,11 +142,18 @@ public final class LocalCluster implements BeforeAllCallback, ParameterResolver 
             return new Script(repo, state, httpBase, Map.copyOf(env));
         }
 
+        /** The same script with some environment variables replaced (e.g. another cluster secret for one start). */
+        public Script withEnvironment(Map<String, String> overrides) {
+            Map<String, String> env = new java.util.HashMap<>(environment);
+            env.putAll(overrides);
+            return new Script(repo, stateDir, httpBase, Map.copyOf(env));
+        }
+
         public int httpPort(int instance) {
             return httpBase + instance;
         }
 
-        /** Instance I's Synod (Raft) transport port. */
+        /** Instance I's Synod transport port (the consensus protocol's messages). */
         public int transportPort(int instance) {
             return Integer.parseInt(environment.get("SYNOD_TRANSPORT_BASE_PORT")) + instance;
         }

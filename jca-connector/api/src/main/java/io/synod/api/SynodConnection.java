@@ -10,6 +10,9 @@ public interface SynodConnection extends AutoCloseable {
     /** The cluster view, through this connection. */
     SynodCluster cluster();
 
+    /** The replicated key-value store, through this connection. */
+    KeyValueStore keyValues();
+
     /** Returns the handle to the container's pool. Idempotent. */
     @Override
     void close();

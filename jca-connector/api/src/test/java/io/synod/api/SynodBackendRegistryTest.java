@@ -12,8 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SynodBackendRegistryTest {
 
-    private final SynodBackend first = () -> fixedCluster("n1");
-    private final SynodBackend second = () -> fixedCluster("n2");
+    private final SynodBackend first = backend("n1");
+    private final SynodBackend second = backend("n2");
 
     @AfterEach
     void clear() {
@@ -51,6 +51,21 @@ class SynodBackendRegistryTest {
         SynodBackendRegistry.register(second);
         SynodBackendRegistry.unregister(first);
         assertThat(SynodBackendRegistry.current()).isSameAs(second);
+    }
+
+    private static SynodBackend backend(String id) {
+        SynodCluster cluster = fixedCluster(id);
+        return new SynodBackend() {
+            @Override
+            public SynodCluster cluster() {
+                return cluster;
+            }
+
+            @Override
+            public KeyValueStore keyValues() {
+                throw new UnsupportedOperationException("the registry never touches the store");
+            }
+        };
     }
 
     private static SynodCluster fixedCluster(String id) {

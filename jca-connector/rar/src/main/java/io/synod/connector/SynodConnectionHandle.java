@@ -1,6 +1,7 @@
 package io.synod.connector;
 
 import io.synod.api.ClusterMember;
+import io.synod.api.KeyValueStore;
 import io.synod.api.SynodCluster;
 import io.synod.api.SynodConnection;
 import io.synod.api.spi.SynodBackendRegistry;
@@ -36,6 +37,16 @@ public class SynodConnectionHandle implements SynodConnection {
                 return SynodBackendRegistry.current().cluster().localMember();
             }
         };
+    }
+
+    /**
+     * The node's store itself: its calls are asynchronous at heart and may outlive this handle, so the handle is
+     * checked when the store is obtained, not on each call.
+     */
+    @Override
+    public KeyValueStore keyValues() {
+        ensureOpen();
+        return SynodBackendRegistry.current().keyValues();
     }
 
     @Override

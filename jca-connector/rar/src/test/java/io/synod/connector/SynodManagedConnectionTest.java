@@ -1,6 +1,7 @@
 package io.synod.connector;
 
 import io.synod.api.ClusterMember;
+import io.synod.api.KeyValueStore;
 import io.synod.api.SynodCluster;
 import io.synod.api.SynodUnavailableException;
 import io.synod.api.spi.SynodBackend;
@@ -10,6 +11,7 @@ import jakarta.resource.spi.ConnectionEventListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,15 +21,30 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SynodManagedConnectionTest {
 
     private static final ClusterMember N1 = new ClusterMember("n1", "127.0.0.1", 7901, true);
-    private final SynodBackend backend = () -> new SynodCluster() {
+    /** Only its identity matters here: the handle must hand out the registered node's store itself. */
+    private static final KeyValueStore NODE_STORE = (KeyValueStore) Proxy.newProxyInstance(
+            KeyValueStore.class.getClassLoader(), new Class<?>[] {KeyValueStore.class}, (proxy, method, args) -> {
+                throw new UnsupportedOperationException(method.getName());
+            });
+    private final SynodBackend backend = new SynodBackend() {
         @Override
-        public List<ClusterMember> members() {
-            return List.of(N1);
+        public SynodCluster cluster() {
+            return new SynodCluster() {
+                @Override
+                public List<ClusterMember> members() {
+                    return List.of(N1);
+                }
+
+                @Override
+                public ClusterMember localMember() {
+                    return N1;
+                }
+            };
         }
 
         @Override
-        public ClusterMember localMember() {
-            return N1;
+        public KeyValueStore keyValues() {
+            return NODE_STORE;
         }
     };
 
@@ -42,12 +59,14 @@ class SynodManagedConnectionTest {
         SynodConnectionHandle handle = (SynodConnectionHandle) new SynodManagedConnection().getConnection(null, null);
         assertThat(handle.cluster().members()).containsExactly(N1);
         assertThat(handle.cluster().localMember()).isEqualTo(N1);
+        assertThat(handle.keyValues()).isSameAs(NODE_STORE);
     }
 
     @Test
     void withoutANodeCallsFailWithTypedError() {
         SynodConnectionHandle handle = (SynodConnectionHandle) new SynodManagedConnection().getConnection(null, null);
         assertThatThrownBy(() -> handle.cluster().members()).isInstanceOf(SynodUnavailableException.class);
+        assertThatThrownBy(handle::keyValues).isInstanceOf(SynodUnavailableException.class);
     }
 
     @Test
@@ -63,6 +82,7 @@ class SynodManagedConnectionTest {
         assertThat(closed).hasSize(1);
         assertThat(closed.get(0).getConnectionHandle()).isSameAs(handle);
         assertThatThrownBy(handle::cluster).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(handle::keyValues).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.synod.api.ClusterMember;
 import io.synod.core.consensus.ConfState;
 import io.synod.core.consensus.NodeId;
 import io.synod.core.consensus.NotLeaderException;
+import io.synod.core.consensus.ProposalDroppedException;
 import io.synod.ejb.node.RaftHost;
 import io.synod.ejb.node.SynodNode;
 import io.synod.ejb.runtime.NodeRuntime;
@@ -95,11 +96,15 @@ public class ClusterResource {
                 .build().toString()).build();
     }
 
-    private static Response refused(Throwable cause) {
+    /** The JSON answer for a request the runtime refused (shared with {@link MembersResource}). */
+    static Response refused(Throwable cause) {
         if (cause instanceof NotLeaderException notLeader) {
             JsonObjectBuilder hint = Json.createObjectBuilder();
             notLeader.leaderHint().ifPresentOrElse(l -> hint.add("leader", l.value()), () -> hint.addNull("leader"));
             return ApiError.of(Response.Status.CONFLICT, "this node is not the leader; ask the leader", hint);
+        }
+        if (cause instanceof ProposalDroppedException dropped) {
+            return ApiError.of(Response.Status.CONFLICT, dropped.getMessage());
         }
         if (cause instanceof IllegalArgumentException invalid) {
             return ApiError.of(Response.Status.BAD_REQUEST, invalid.getMessage());
@@ -108,6 +113,10 @@ public class ClusterResource {
     }
 
     private Response notRunning() {
+        return notRunning(node);
+    }
+
+    static Response notRunning(SynodNode node) {
         String detail = node.raftHost().map(RaftHost::detail).filter(d -> !d.isEmpty())
                 .orElse("discovery has not started");
         return ApiError.of(Response.Status.SERVICE_UNAVAILABLE, "the Raft runtime is not running on this node",

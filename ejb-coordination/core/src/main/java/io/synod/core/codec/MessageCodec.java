@@ -53,6 +53,14 @@ public final class MessageCodec {
     }
 
     /**
+     * The families this codec speaks, joined by '+' in tag order (e.g. "raft"): two nodes whose names differ run
+     * different consensus protocols, which the transport handshake refuses before any message is exchanged.
+     */
+    public String familyNames() {
+        return String.join("+", families.stream().map(MessageFamilyCodec::family).toList());
+    }
+
+    /**
      * @throws IllegalArgumentException when no registered family encodes {@code message}, or when it exceeds
      *                                  any of the {@link MessageLimits} (a peer would refuse it)
      */

@@ -9,7 +9,8 @@
  *       by commit notification, snapshot install); a voter that lost its leader runs phase 1 as a
  *       {@code Candidate}; the winner is the distinguished proposer, a {@code Leader} (phase 2, learning by a
  *       majority of Accepted, reads, lease, transfer, membership, catch-up);</li>
- *   <li>{@link io.synod.core.paxos.PaxosMessage}: the sealed message family (records);</li>
+ *   <li>{@link io.synod.core.paxos.PaxosMessage}: the sealed message family (records);
+ *       {@link io.synod.core.paxos.PaxosMessageCodec} its wire form (tags {@code 0x0200..0x02FF} in {@code io.synod.core.codec.MessageCodec}'s envelope);</li>
  *   <li>{@code Ballot} (round, proposer) encoded into a long; {@code SlotLog} (the acceptor's slots over the
  *       shared storage, holes included); {@code ConfigHistory} (which configuration decides which slot);
  *       {@code AcceptorProgress} (probe / replicate / snapshot, pipelining window); {@code QuorumTally}

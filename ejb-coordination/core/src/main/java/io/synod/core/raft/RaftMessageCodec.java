@@ -1,17 +1,14 @@
 package io.synod.core.raft;
 
 import io.synod.core.codec.CodecException;
+import io.synod.core.codec.ConsensusFields;
 import io.synod.core.codec.MessageCodec;
 import io.synod.core.codec.MessageFamilyCodec;
 import io.synod.core.codec.MessageHeader;
 import io.synod.core.codec.MessageLimits;
 import io.synod.core.codec.WireReader;
 import io.synod.core.codec.WireWriter;
-import io.synod.core.consensus.ConfState;
-import io.synod.core.consensus.EntryType;
 import io.synod.core.consensus.LogEntry;
-import io.synod.core.consensus.NodeId;
-import io.synod.core.consensus.SnapshotMetadata;
 import io.synod.core.raft.RaftMessage.AppendEntries;
 import io.synod.core.raft.RaftMessage.AppendResponse;
 import io.synod.core.raft.RaftMessage.Heartbeat;
@@ -24,8 +21,6 @@ import io.synod.core.raft.RaftMessage.VoteResponse;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * The Raft family inside {@link MessageCodec}'s envelope: tags {@code 0x0100..0x01FF}. Every body starts with
@@ -51,9 +46,6 @@ public final class RaftMessageCodec implements MessageFamilyCodec<RaftMessage> {
     static final int SNAPSHOT_RESPONSE = 0x0108;
     static final int TIMEOUT_NOW = 0x0109;
 
-    /** index + term + type + data length: the least an entry can take, used to bound counts before allocating. */
-    private static final int MIN_ENTRY_BYTES = 8 + 8 + 1 + 4;
-    private static final int MIN_NODE_ID_BYTES = 4 + 1;
 
     @Override
     public String family() {
@@ -108,22 +100,9 @@ public final class RaftMessageCodec implements MessageFamilyCodec<RaftMessage> {
     @Override
     public void checkLimits(RaftMessage message, MessageLimits limits) {
         if (message instanceof AppendEntries m) {
-            if (m.entries().size() > limits.maxEntries()) {
-                throw new IllegalArgumentException(m + ": " + m.entries().size() + " entries, the limit is "
-                        + limits.maxEntries());
-            }
-            for (LogEntry e : m.entries()) {
-                if (e.data().length > limits.maxEntryBytes()) {
-                    throw new IllegalArgumentException(m + ": entry " + e.index() + " has " + e.data().length
-                            + " bytes, the limit is " + limits.maxEntryBytes());
-                }
-            }
+            ConsensusFields.checkEntries(m, m.entries(), "entries", limits);
         } else if (message instanceof InstallSnapshot m) {
-            ConfState conf = m.metadata().confState();
-            if (m.chunk().length > limits.maxChunkBytes()
-                    || Math.max(conf.voters().size(), conf.learners().size()) > limits.maxMembers()) {
-                throw new IllegalArgumentException(m + ": chunk or membership over the limits " + limits);
-            }
+            ConsensusFields.checkSnapshotChunk(m, m.metadata(), m.chunk(), limits);
         }
     }
 
@@ -133,9 +112,7 @@ public final class RaftMessageCodec implements MessageFamilyCodec<RaftMessage> {
         if (message instanceof AppendEntries m) {
             out.writeLong(m.prevIndex()).writeLong(m.prevTerm()).writeLong(m.leaderCommit());
             out.writeInt(m.entries().size());
-            for (LogEntry e : m.entries()) {
-                out.writeLong(e.index()).writeLong(e.term()).writeByte(entryTypeCode(e.type())).writeBytes(e.data());
-            }
+            m.entries().forEach(e -> ConsensusFields.writeEntry(e, out));
         } else if (message instanceof AppendResponse m) {
             out.writeLong(m.index()).writeBoolean(m.reject()).writeLong(m.rejectHint()).writeLong(m.hintTerm());
         } else if (message instanceof RequestVote m) {
@@ -147,8 +124,7 @@ public final class RaftMessageCodec implements MessageFamilyCodec<RaftMessage> {
         } else if (message instanceof HeartbeatResponse m) {
             out.writeLong(m.readSeq()).writeLong(m.sentAtTick());
         } else if (message instanceof InstallSnapshot m) {
-            writeMetadata(m.metadata(), out);
-            out.writeLong(m.totalBytes()).writeLong(m.offset()).writeBytes(m.chunk()).writeBoolean(m.last());
+            ConsensusFields.writeSnapshotChunk(m.metadata(), m.totalBytes(), m.offset(), m.chunk(), m.last(), out);
         } else if (message instanceof SnapshotResponse m) {
             out.writeLong(m.snapshotIndex()).writeLong(m.nextOffset());
         }
@@ -185,7 +161,7 @@ public final class RaftMessageCodec implements MessageFamilyCodec<RaftMessage> {
         long prevIndex = in.readLongAtLeast("prevIndex", 0);
         long prevTerm = in.readLongAtLeast("prevTerm", 0);
         long leaderCommit = in.readLongAtLeast("leaderCommit", 0);
-        int count = in.readCount("entries", limits.maxEntries(), MIN_ENTRY_BYTES);
+        int count = in.readCount("entries", limits.maxEntries(), ConsensusFields.MIN_ENTRY_BYTES);
         List<LogEntry> entries = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             long index = in.readLong("entry.index");
@@ -193,80 +169,15 @@ public final class RaftMessageCodec implements MessageFamilyCodec<RaftMessage> {
             if (index != prevIndex + 1 + i) {
                 throw new CodecException("entry.index: expected " + (prevIndex + 1 + i) + ", got " + index);
             }
-            long entryTerm = in.readLongAtLeast("entry.term", 0);
-            EntryType type = entryType(in.readByte("entry.type"));
-            byte[] data = in.readBytes("entry.data", limits.maxEntryBytes());
-            entries.add(new LogEntry(index, entryTerm, type, data));
+            entries.add(ConsensusFields.readEntryAfterIndex(index, in, limits));
         }
         return new AppendEntries(h.groupId(), h.from(), h.to(), term, prevIndex, prevTerm, entries, leaderCommit);
     }
 
     private static InstallSnapshot readInstallSnapshot(MessageHeader h, long term, WireReader in, MessageLimits limits)
             throws CodecException {
-        SnapshotMetadata metadata = readMetadata(in, limits);
-        long totalBytes = in.readLongAtLeast("totalBytes", 0);
-        long offset = in.readLongAtLeast("offset", 0);
-        byte[] chunk = in.readBytes("chunk", limits.maxChunkBytes());
-        if (offset > totalBytes - chunk.length) { // not offset + length: a forged offset near 2^63 would wrap
-            throw new CodecException("chunk: bytes " + offset + "+" + chunk.length + " run past totalBytes " + totalBytes);
-        }
-        boolean last = in.readBoolean("last");
-        if (last && offset + chunk.length != totalBytes) {
-            throw new CodecException("last: the final chunk must end at totalBytes " + totalBytes);
-        }
-        return new InstallSnapshot(h.groupId(), h.from(), h.to(), term, metadata, totalBytes, offset, chunk, last);
-    }
-
-    private static void writeMetadata(SnapshotMetadata metadata, WireWriter out) {
-        out.writeLong(metadata.index()).writeLong(metadata.term());
-        writeIds(metadata.confState().voters(), out);
-        writeIds(metadata.confState().learners(), out);
-    }
-
-    private static SnapshotMetadata readMetadata(WireReader in, MessageLimits limits) throws CodecException {
-        long index = in.readLongAtLeast("snapshot.index", 0);
-        long term = in.readLongAtLeast("snapshot.term", 0);
-        Set<NodeId> voters = readIds(in, "voters", limits);
-        Set<NodeId> learners = readIds(in, "learners", limits);
-        try {
-            return new SnapshotMetadata(index, term, new ConfState(voters, learners));
-        } catch (IllegalArgumentException e) {
-            throw new CodecException("snapshot.confState: " + e.getMessage());
-        }
-    }
-
-    private static void writeIds(Set<NodeId> ids, WireWriter out) {
-        out.writeInt(ids.size());
-        ids.forEach(id -> out.writeString(id.value())); // ConfState keeps them sorted
-    }
-
-    /** Strictly ascending, as written: a duplicate or reordered set would not re-encode to the same bytes. */
-    private static Set<NodeId> readIds(WireReader in, String field, MessageLimits limits) throws CodecException {
-        int count = in.readCount(field, limits.maxMembers(), MIN_NODE_ID_BYTES);
-        TreeSet<NodeId> ids = new TreeSet<>();
-        for (int i = 0; i < count; i++) {
-            NodeId id = MessageCodec.readNodeId(in, field);
-            if (!ids.isEmpty() && ids.last().compareTo(id) >= 0) {
-                throw new CodecException(field + ": node ids must be strictly ascending, " + id + " after " + ids.last());
-            }
-            ids.add(id);
-        }
-        return ids;
-    }
-
-    // Explicit codes, the same as the WAL's: reordering the enum must not change the wire format.
-    private static int entryTypeCode(EntryType type) {
-        return switch (type) {
-            case NORMAL -> 0;
-            case CONF_CHANGE -> 1;
-        };
-    }
-
-    private static EntryType entryType(int code) throws CodecException {
-        return switch (code) {
-            case 0 -> EntryType.NORMAL;
-            case 1 -> EntryType.CONF_CHANGE;
-            default -> throw new CodecException("entry.type: unknown code " + code);
-        };
+        ConsensusFields.SnapshotChunkFields c = ConsensusFields.readSnapshotChunk(in, limits);
+        return new InstallSnapshot(h.groupId(), h.from(), h.to(), term, c.metadata(), c.totalBytes(), c.offset(),
+                c.chunk(), c.last());
     }
 }

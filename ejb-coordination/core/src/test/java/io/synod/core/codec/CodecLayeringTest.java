@@ -16,7 +16,8 @@ class CodecLayeringTest {
 
     private static final JavaClasses CORE = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.synod.core.codec", "io.synod.core.consensus", "io.synod.core.raft");
+            .importPackages("io.synod.core.codec", "io.synod.core.consensus", "io.synod.core.raft",
+                    "io.synod.core.paxos");
 
     @Test
     void codecDependsOnlyOnTheConsensusSpi() {
@@ -27,7 +28,7 @@ class CodecLayeringTest {
     }
 
     @Test
-    void codecConsensusAndRaftFormNoCycle() {
+    void codecConsensusAndTheEnginesFormNoCycle() {
         slices().matching("io.synod.core.(*)..").should().beFreeOfCycles()
                 .check(CORE);
     }

@@ -1,6 +1,8 @@
 package io.synod.ejb.config;
 
 import io.synod.core.consensus.NodeId;
+import io.synod.ejb.runtime.ConsensusProtocol;
+import io.synod.core.statemachine.kv.KvLimits;
 
 import java.nio.file.Path;
 import java.util.Optional;
@@ -10,6 +12,8 @@ import java.util.Optional;
  *
  * @param transportHost absent means "the address Payara's Hazelcast binds to", resolved once discovery starts
  * @param adminPassword absent means "generate one and keep it in the data directory"
+ * @param kvMaxKeyBytes   longest key-value store key, in UTF-8 bytes
+ * @param kvMaxValueBytes largest key-value store value
  */
 public record NodeSettings(
         NodeId nodeId,
@@ -20,9 +24,20 @@ public record NodeSettings(
         int transportPort,
         int raftTickMillis,
         long snapshotEntries,
+        boolean autoPromote,
+        long catchUpEntries,
+        int clientRequestTimeoutMillis,
         long healthMaxLag,
         String adminUsername,
-        Optional<String> adminPassword) {
+        Optional<String> adminPassword,
+        ConsensusProtocol protocol,
+        int kvMaxKeyBytes,
+        int kvMaxValueBytes) {
+
+    /** The key-value store's limits: the core's defaults with the configured key and value bounds. */
+    public KvLimits kvLimits() {
+        return KvLimits.DEFAULT.withMaxKeyBytes(kvMaxKeyBytes).withMaxValueBytes(kvMaxValueBytes);
+    }
 
     /** Values to show operators (console, logs): everything but secrets. */
     public java.util.Map<String, String> describe() {
@@ -33,9 +48,15 @@ public record NodeSettings(
         shown.put(ConfigKey.BOOTSTRAP_EXPECT.key(), Integer.toString(bootstrapExpect));
         shown.put(ConfigKey.TRANSPORT_HOST.key(), transportHost.orElse("(Hazelcast bind address)"));
         shown.put(ConfigKey.TRANSPORT_PORT.key(), Integer.toString(transportPort));
+        shown.put(ConfigKey.PROTOCOL.key(), protocol.configName());
         shown.put(ConfigKey.RAFT_TICK_MILLIS.key(), Integer.toString(raftTickMillis));
         shown.put(ConfigKey.SNAPSHOT_ENTRIES.key(), Long.toString(snapshotEntries));
+        shown.put(ConfigKey.MEMBERSHIP_AUTO_PROMOTE.key(), Boolean.toString(autoPromote));
+        shown.put(ConfigKey.MEMBERSHIP_CATCH_UP_ENTRIES.key(), Long.toString(catchUpEntries));
+        shown.put(ConfigKey.CLIENT_REQUEST_TIMEOUT_MILLIS.key(), Integer.toString(clientRequestTimeoutMillis));
         shown.put(ConfigKey.HEALTH_MAX_LAG.key(), Long.toString(healthMaxLag));
+        shown.put(ConfigKey.KV_MAX_KEY_BYTES.key(), Integer.toString(kvMaxKeyBytes));
+        shown.put(ConfigKey.KV_MAX_VALUE_BYTES.key(), Integer.toString(kvMaxValueBytes));
         shown.put(ConfigKey.ADMIN_USERNAME.key(), adminUsername);
         shown.put(ConfigKey.ADMIN_PASSWORD.key(), adminPassword.isPresent() ? "******** (configured)" : "******** (generated)");
         return shown;

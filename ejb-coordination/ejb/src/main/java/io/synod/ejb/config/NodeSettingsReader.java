@@ -1,6 +1,8 @@
 package io.synod.ejb.config;
 
 import io.synod.core.consensus.NodeId;
+import io.synod.ejb.runtime.ConsensusProtocol;
+import io.synod.core.statemachine.kv.KvLimits;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -16,6 +18,9 @@ public final class NodeSettingsReader {
 
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.:\\-\\[\\]]{1,253}");
     private static final Pattern USER = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+
+    /** A value must fit one log entry (the transport's 2 MiB entry bound) with room for its key and framing. */
+    static final int MAX_VALUE_BYTES = 2 * 1024 * 1024 - 128 * 1024;
 
     private final Function<String, Optional<String>> lookup;
 
@@ -39,9 +44,15 @@ public final class NodeSettingsReader {
                 intIn(ConfigKey.TRANSPORT_PORT, 1, 65535),
                 intIn(ConfigKey.RAFT_TICK_MILLIS, 10, 10_000),
                 intIn(ConfigKey.SNAPSHOT_ENTRIES, 100, 100_000_000),
+                bool(ConfigKey.MEMBERSHIP_AUTO_PROMOTE),
+                intIn(ConfigKey.MEMBERSHIP_CATCH_UP_ENTRIES, 0, 100_000_000),
+                intIn(ConfigKey.CLIENT_REQUEST_TIMEOUT_MILLIS, 100, 600_000),
                 intIn(ConfigKey.HEALTH_MAX_LAG, 0, 100_000_000),
                 adminUsername(),
-                adminPassword());
+                adminPassword(),
+                protocol(),
+                intIn(ConfigKey.KV_MAX_KEY_BYTES, 1, KvLimits.HARD_MAX_KEY_BYTES),
+                intIn(ConfigKey.KV_MAX_VALUE_BYTES, 0, MAX_VALUE_BYTES));
     }
 
     private NodeId nodeId(Optional<String> instanceName) {
@@ -73,6 +84,12 @@ public final class NodeSettingsReader {
         }
     }
 
+    private ConsensusProtocol protocol() {
+        String value = raw(ConfigKey.PROTOCOL).orElse(ConfigKey.PROTOCOL.defaultValue().orElseThrow());
+        return ConsensusProtocol.ofConfigName(value).orElseThrow(() ->
+                InvalidConfigurationException.of(ConfigKey.PROTOCOL, value, "must be raft or multipaxos"));
+    }
+
     private Optional<String> transportHost() {
         Optional<String> configured = raw(ConfigKey.TRANSPORT_HOST);
         configured.filter(h -> !HOST.matcher(h).matches()).ifPresent(h -> {
@@ -97,6 +114,15 @@ public final class NodeSettingsReader {
                     + " is too short (at least 8 characters)");
         });
         return configured;
+    }
+
+    private boolean bool(ConfigKey key) {
+        String value = raw(key).orElse(key.defaultValue().orElseThrow());
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw InvalidConfigurationException.of(key, value, "must be true or false");
+        };
     }
 
     private int intIn(ConfigKey key, int min, int max) {

@@ -33,6 +33,16 @@ final class LiveView {
                 .toList();
     }
 
+    /** Node ids of the live members that announce they are joining (no Raft state, waiting to be added). */
+    static Set<NodeId> joining(Map<String, String> announcements, Set<String> liveMemberUuids) {
+        return announcements.entrySet().stream()
+                .filter(e -> liveMemberUuids.contains(e.getKey()))
+                .map(e -> decodeOrNull(e.getKey(), e.getValue()))
+                .filter(a -> a != null && a.joining())
+                .map(MemberAnnouncement::nodeId)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** Whether a live member other than {@code selfUuid} already announced {@code nodeId}. */
     static boolean nodeIdTaken(Map<String, String> announcements, Collection<String> liveMemberUuids,
                                String selfUuid, NodeId nodeId) {

@@ -31,7 +31,7 @@ public final class MemberDirectory {
     private static final Logger LOG = Logger.getLogger(MemberDirectory.class.getName());
 
     private final HazelcastInstance hazelcast;
-    private final MemberAnnouncement self;
+    private volatile MemberAnnouncement self;
     private final Map<String, String> mirror = new ConcurrentHashMap<>();
     private IMap<String, String> announcements;
     private UUID entryListener;
@@ -85,13 +85,31 @@ public final class MemberDirectory {
      * Put this node's announcement back if the map lost it: a map partition is lost when its owner dies
      * before a backup exists (or with no backups configured). Cheap: one local-partition read.
      */
-    public void reassert() {
+    public synchronized void reassert() {
         String uuid = localUuid();
         String encoded = self.encode();
         if (!encoded.equals(announcements.get(uuid))) {
             announcements.set(uuid, encoded);
             LOG.info(() -> "Synod member " + self.nodeId() + " re-announced (its entry had been lost)");
         }
+    }
+
+    /** Announce whether this node is joining (see {@link MemberAnnouncement#joining}); a no-op when unchanged. */
+    public synchronized void announceJoining(boolean joining) {
+        if (self.joining() == joining) {
+            return;
+        }
+        self = self.withJoining(joining);
+        String encoded = self.encode();
+        announcements.set(localUuid(), encoded);
+        mirror.put(localUuid(), encoded);
+        LOG.info(() -> "Synod member " + self.nodeId() + (joining ? " announced it waits to be added to the cluster"
+                : " no longer waits to be added"));
+    }
+
+    /** Node ids of live members waiting to be added to the Raft configuration. */
+    public Set<NodeId> joining() {
+        return LiveView.joining(mirror, liveUuids());
     }
 
     /** Live members, sorted by node id; includes this one once announced. */

@@ -16,9 +16,13 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 import java.util.function.ToLongFunction;
 
 /**
- * Cluster and Raft gauges, registered when the application starts. Registered programmatically: an annotated
- * gauge would only appear once something first used this bean. Until the Raft runtime starts (bootstrap not
- * reached yet) the Raft and transport gauges read 0.
+ * Cluster and consensus gauges, registered when the application starts. Registered programmatically: an
+ * annotated gauge would only appear once something first used this bean. Until the runtime starts (bootstrap
+ * not reached yet) the consensus and transport gauges read 0.
+ *
+ * <p>The consensus gauges keep their {@code synod_raft_} names whichever engine runs ({@code synod.protocol}):
+ * dashboards and alerts must survive a protocol choice. Under Multi-Paxos the "term" is the promised ballot
+ * (round in the high bits, proposer tag in the low 31), the indexes are slots.
  *
  * <p>The {@code _total} ones are monotonic counts kept by the runtime and transport; they are exported as
  * gauges reading those counts because MicroProfile counters cannot be backed by a function.
@@ -35,13 +39,18 @@ public class ClusterMetrics {
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
         gauge("synod_members_visible", "Synod members this node currently sees, itself included",
                 n -> n.members().size());
-        raft("synod_raft_term", "Current Raft term of this node", RuntimeMetrics::term);
-        raft("synod_raft_commit_index", "Highest log index known committed", RuntimeMetrics::commitIndex);
-        raft("synod_raft_applied_index", "Highest log index applied to the state machines", RuntimeMetrics::appliedIndex);
-        raft("synod_raft_leader_changes_total", "How often the leader this node knows changed (including to none)",
+        consensus("synod_raft_term", "Current term (Raft) or promised ballot (Multi-Paxos) of this node", RuntimeMetrics::term);
+        consensus("synod_raft_commit_index", "Highest log index known committed", RuntimeMetrics::commitIndex);
+        consensus("synod_raft_applied_index", "Highest log index applied to the state machines", RuntimeMetrics::appliedIndex);
+        consensus("synod_raft_leader_changes_total", "How often the leader this node knows changed (including to none)",
                 RuntimeMetrics::leaderChanges);
-        gauge("synod_raft_is_leader", "1 while this node is the Raft leader, else 0",
+        gauge("synod_raft_is_leader", "1 while this node is the consensus leader, else 0",
                 n -> n.runtime().map(r -> r.status().role() == Role.LEADER && r.status().running() ? 1L : 0L).orElse(0L));
+        consensus("synod_writes_forwarded_total", "Writes made on this node and served by the leader it forwarded them to",
+                m -> m.forwardedWriteLatency().count());
+        consensus("synod_request_retries_total",
+                "Request attempts sent again (leader change, lost connection, unanswered, refused before proposing)",
+                RuntimeMetrics::requestRetries);
         transport("synod_transport_frames_in_total", "Frames received from authenticated peers", TransportCounters::framesIn);
         transport("synod_transport_frames_out_total", "Frames sent to peers", TransportCounters::framesOut);
         transport("synod_transport_rejected_frames_total",
@@ -50,7 +59,7 @@ public class ClusterMetrics {
         transport("synod_transport_auth_failures_total", "Failed cluster-secret handshakes", TransportCounters::authFailures);
     }
 
-    private void raft(String name, String description, ToLongFunction<RuntimeMetrics> value) {
+    private void consensus(String name, String description, ToLongFunction<RuntimeMetrics> value) {
         gauge(name, description, n -> n.runtime().map(r -> value.applyAsLong(r.metrics())).orElse(0L));
     }
 

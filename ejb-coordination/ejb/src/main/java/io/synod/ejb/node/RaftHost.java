@@ -1,8 +1,12 @@
 package io.synod.ejb.node;
 
 import io.synod.api.ClusterMember;
+import io.synod.core.consensus.ConfChange;
+import io.synod.core.consensus.ConfState;
 import io.synod.core.consensus.NodeId;
 import io.synod.ejb.config.NodeSettings;
+import io.synod.ejb.membership.MembershipPolicy;
+import io.synod.ejb.membership.MembershipSteward;
 import io.synod.ejb.runtime.NodeRuntime;
 import io.synod.ejb.runtime.RuntimeSettings;
 import io.synod.ejb.transport.TransportSettings;
@@ -25,19 +29,28 @@ import java.util.stream.Collectors;
  * discovery. Fed the live member list on every discovery poll ({@link #onMembers}); all calls come from one
  * scheduler task at a time, the synchronisation only guards against {@link #close} racing with one.
  *
+ * <p>Despite its name (kept so that existing code and operators' logs stay familiar) it hosts whichever
+ * consensus engine {@code synod.protocol} selects; the log directory keeps its historical name {@code raft}
+ * for both, and records which protocol wrote it.
+ *
  * <ul>
- *   <li>Raft state in {@code <data dir>/raft}: resume from it (a restart), whatever discovery shows.</li>
+ *   <li>Consensus state in {@code <data dir>/raft}: resume from it (a restart), whatever discovery shows. A
+ *       directory written by the other protocol is refused ({@code ProtocolMismatchException}): phase FAILED,
+ *       logged.</li>
  *   <li>No state: wait for {@code synod.bootstrap-expect} members, then bootstrap with {@link BootstrapRule}.</li>
- *   <li>No state and not among the first voters: stay passive. Joining an existing cluster as a learner is not
- *       implemented yet; pretending to be a voter would split the configuration, so this node does nothing.</li>
+ *   <li>No state and not among the first voters: a cluster exists (or is forming without this node). Start the
+ *       runtime with no configuration: it never campaigns and never votes, it only waits for a leader to add it
+ *       (the configuration then arrives with the log). Discovery announces it as joining meanwhile.</li>
  * </ul>
+ * While the runtime here leads, each call also lets the {@link MembershipSteward} propose the next membership
+ * change (add a joiner as learner, promote a caught-up learner).
  */
 public final class RaftHost implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(RaftHost.class.getName());
 
     /** Where the host is in its life; {@link #detail()} says why. */
-    public enum Phase { WAITING_FOR_MEMBERS, RUNNING, PASSIVE, FAILED, CLOSED }
+    public enum Phase { WAITING_FOR_MEMBERS, RUNNING, FAILED, CLOSED }
 
     private final NodeSettings settings;
     private final InetSocketAddress bindAddress;
@@ -46,9 +59,14 @@ public final class RaftHost implements AutoCloseable {
     private volatile Phase phase = Phase.WAITING_FOR_MEMBERS;
     private volatile String detail = "";
     private Map<NodeId, InetSocketAddress> peers = Map.of();
+    private final MembershipSteward steward;
+    /** The last change proposed, to log each decision once rather than at every check until it is applied. */
+    private Optional<ConfChange> lastProposed = Optional.empty();
 
     public RaftHost(NodeSettings settings, String transportHost, ThreadFactory threads) {
         this.settings = settings;
+        this.steward = new MembershipSteward(new MembershipPolicy(settings.autoPromote(), settings.catchUpEntries(),
+                MembershipPolicy.DEFAULT_STEADY_CHECKS));
         this.bindAddress = new InetSocketAddress(transportHost, settings.transportPort());
         this.threads = threads;
     }
@@ -57,8 +75,13 @@ public final class RaftHost implements AutoCloseable {
         return settings.dataDir().resolve("raft");
     }
 
-    /** The live members changed (or may have): start the runtime when due, and tell it where the peers are. */
-    public synchronized void onMembers(List<ClusterMember> members) {
+    /**
+     * The live members changed (or may have): start the runtime when due, tell it where the peers are, and
+     * (leader only) take the next membership step.
+     *
+     * @param joining the members that announce they wait to be added (see {@link #awaitingJoin})
+     */
+    public synchronized void onMembers(List<ClusterMember> members, Set<NodeId> joining) {
         if (phase == Phase.WAITING_FOR_MEMBERS) {
             tryStart(members);
         }
@@ -73,7 +96,44 @@ public final class RaftHost implements AutoCloseable {
                 peers = now;
                 LOG.info(() -> "Synod node " + settings.nodeId() + " peers now " + now.keySet());
             }
+            stewardMembership(current, joining);
         }
+    }
+
+    /**
+     * Whether this node runs with no configuration at all, waiting for a leader to add it. Once the leader's
+     * ADD_LEARNER entry reaches it, it carries the whole configuration and this turns false; a removed member
+     * still knows a configuration (without itself), so it never asks to be added back on its own.
+     */
+    public boolean awaitingJoin() {
+        NodeRuntime current = runtime;
+        if (current == null) {
+            return false;
+        }
+        ConfState conf = current.status().confState();
+        return conf.voters().isEmpty() && conf.learners().isEmpty();
+    }
+
+    private void stewardMembership(NodeRuntime current, Set<NodeId> joining) {
+        // Discovery (Hazelcast) knows nothing of the cluster secret: only a joiner whose transport proved it
+        // to this leader is added, so an instance with the wrong secret never enters the configuration.
+        Set<NodeId> authenticated = current.authenticatedPeers();
+        Set<NodeId> candidates = joining.stream().filter(authenticated::contains).collect(Collectors.toUnmodifiableSet());
+        Optional<ConfChange> change = steward.next(current.status(), candidates);
+        if (change.isEmpty()) {
+            lastProposed = Optional.empty();
+            return;
+        }
+        current.proposeConfChange(change.get()).whenComplete((index, refused) -> {
+            if (refused == null) {
+                LOG.info(() -> "Synod node " + settings.nodeId() + " proposed " + change.get() + " at index " + index);
+            } else if (!change.equals(lastProposed)) {
+                // usually the previous change is still pending, or no entry of this term is committed yet
+                LOG.fine(() -> "Synod node " + settings.nodeId() + ": " + change.get() + " not proposed yet: "
+                        + refused.getMessage());
+            }
+        });
+        lastProposed = change;
     }
 
     private static Map<NodeId, InetSocketAddress> resolved(Map<NodeId, InetSocketAddress> unresolved) {
@@ -96,27 +156,28 @@ public final class RaftHost implements AutoCloseable {
                 return;
             }
             if (!voters.get().contains(self)) {
-                phase = Phase.PASSIVE;
-                detail = "not among the first voters " + voters.get()
-                        + "; joining an existing cluster as a learner is not implemented yet, so this node stays passive";
-                LOG.warning(() -> "Synod node " + self + ": " + detail);
+                start(Set.of(), "joining: not among the first voters " + voters.get()
+                        + ", waiting for the leader to add this node as a learner");
                 return;
             }
             start(voters.get(), "bootstrapping a new cluster with voters " + voters.get());
         } catch (IOException | RuntimeException e) {
             phase = Phase.FAILED;
-            detail = "the Raft runtime could not start: " + e;
+            detail = "the " + settings.protocol() + " runtime could not start: " + e;
             LOG.log(Level.SEVERE, "Synod node " + self + ": " + detail, e);
         }
     }
 
     private void start(Set<NodeId> voters, String why) throws IOException {
-        LOG.info(() -> "Synod node " + settings.nodeId() + " starting Raft: " + why + "; transport on " + bindAddress);
+        LOG.info(() -> "Synod node " + settings.nodeId() + " starting " + settings.protocol() + ": " + why + "; transport on " + bindAddress);
         TransportSettings transport = TransportSettings.defaults(settings.nodeId(), bindAddress,
                 settings.clusterSecret().bytes());
         RuntimeSettings runtimeSettings = RuntimeSettings.defaults(settings.nodeId(), raftDir(), transport, voters)
                 .withTick(Duration.ofMillis(settings.raftTickMillis()))
-                .withSnapshotEntries(settings.snapshotEntries());
+                .withSnapshotEntries(settings.snapshotEntries())
+                .withRequestTimeout(Duration.ofMillis(settings.clientRequestTimeoutMillis()))
+                .withProtocol(settings.protocol())
+                .withKvLimits(settings.kvLimits());
         runtime = NodeRuntime.start(runtimeSettings, threads);
         phase = Phase.RUNNING;
         detail = why;

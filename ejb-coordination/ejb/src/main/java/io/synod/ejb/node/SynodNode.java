@@ -2,6 +2,7 @@ package io.synod.ejb.node;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.synod.api.ClusterMember;
+import io.synod.api.KeyValueStore;
 import io.synod.api.SynodCluster;
 import io.synod.api.SynodConnectionFactory;
 import io.synod.api.spi.SynodBackend;
@@ -13,6 +14,8 @@ import io.synod.ejb.discovery.DuplicateNodeIdException;
 import io.synod.ejb.discovery.HazelcastLocator;
 import io.synod.ejb.discovery.MemberAnnouncement;
 import io.synod.ejb.discovery.MemberDirectory;
+import io.synod.ejb.kv.ExpiryProposer;
+import io.synod.ejb.kv.RuntimeKeyValueStore;
 import io.synod.ejb.security.AdminCredentials;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -30,6 +33,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
@@ -78,7 +82,28 @@ public class SynodNode {
     private ScheduledFuture<?> reannouncement;
     private ScheduledFuture<?> membershipPoll;
     private volatile RaftHost raftHost;
-    private final SynodBackend backend = () -> new LocalCluster();
+    /** Longest a key-value request waits for its answer (a write is then reported indeterminate). */
+    /**
+     * Beyond the runtime's own request timeout ({@code synod.client.request-timeout-millis}), which answers with a
+     * typed outcome (no leader, indeterminate) first; this bound only covers a runtime that stopped answering.
+     */
+    private static final Duration KV_TIMEOUT_SLACK = Duration.ofSeconds(5);
+    /** How often the leader proposes the removal of expired keys: how late past its TTL a key may still be seen. */
+    private static final long EXPIRY_PERIOD_MILLIS = 1000;
+
+    private ScheduledFuture<?> expiry;
+    private volatile RuntimeKeyValueStore keyValues;
+    private final SynodBackend backend = new SynodBackend() {
+        @Override
+        public SynodCluster cluster() {
+            return new LocalCluster();
+        }
+
+        @Override
+        public KeyValueStore keyValues() {
+            return SynodNode.this.keyValues();
+        }
+    };
 
     @PostConstruct
     void start() {
@@ -99,6 +124,10 @@ public class SynodNode {
         adminCredentials = AdminCredentials.resolve(settings.adminUsername(), settings.adminPassword(),
                 settings.dataDir(), LOG::warning);
         LOG.info(() -> "Synod node " + settings.nodeId() + " starting with " + settings.describe());
+        keyValues = new RuntimeKeyValueStore(this::runtime, settings.kvLimits(),
+                Duration.ofMillis(settings.clientRequestTimeoutMillis()).plus(KV_TIMEOUT_SLACK), scheduler);
+        expiry = scheduler.scheduleWithFixedDelay(new ExpiryProposer(this::runtime),
+                EXPIRY_PERIOD_MILLIS, EXPIRY_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
         if (!tryStartDiscovery()) {
             discoveryRetry = scheduler.scheduleWithFixedDelay(this::retryDiscovery,
                     DISCOVERY_RETRY_MILLIS, DISCOVERY_RETRY_MILLIS, TimeUnit.MILLISECONDS);
@@ -117,6 +146,9 @@ public class SynodNode {
         }
         if (membershipPoll != null) {
             membershipPoll.cancel(false);
+        }
+        if (expiry != null) {
+            expiry.cancel(false);
         }
         RaftHost host = raftHost;
         if (host != null) {
@@ -159,6 +191,15 @@ public class SynodNode {
     /** The Raft host, once discovery started (it decides when the runtime itself starts). */
     public Optional<RaftHost> raftHost() {
         return Optional.ofNullable(raftHost);
+    }
+
+    /** The key-value store this node serves (to applications through the adapter, to operators through the ops API). */
+    public RuntimeKeyValueStore keyValues() {
+        RuntimeKeyValueStore store = keyValues;
+        if (store == null) {
+            throw new io.synod.api.SynodUnavailableException("the Synod node has not started");
+        }
+        return store;
     }
 
     /** The running Raft runtime of this instance, if it started (bootstrapped or resumed). */
@@ -215,7 +256,8 @@ public class SynodNode {
 
     private static void followMembers(RaftHost host, MemberDirectory current) {
         try {
-            host.onMembers(current.members());
+            host.onMembers(current.members(), current.joining());
+            current.announceJoining(host.awaitingJoin());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Synod could not pass the member list to the Raft runtime; retrying", e);
         }

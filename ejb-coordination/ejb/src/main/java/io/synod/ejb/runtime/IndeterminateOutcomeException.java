@@ -1,9 +1,10 @@
 package io.synod.ejb.runtime;
 
 /**
- * A write was proposed but this node cannot tell whether it took effect: leadership moved before the entry was
- * seen committed, the node stopped, or the client session was forgotten. The write may or may not be applied;
- * a caller must read before deciding to retry, never retry blindly.
+ * A write may have been proposed but nobody can tell whether it took effect: no leader confirmed it within the
+ * request timeout (it was retried, with the same client id and sequence, at whoever led), the client session was
+ * forgotten, or the duplicate filter had moved past its sequence. The write may or may not be applied; a caller
+ * must read before deciding to retry, never retry blindly.
  */
 public final class IndeterminateOutcomeException extends RuntimeException {
 

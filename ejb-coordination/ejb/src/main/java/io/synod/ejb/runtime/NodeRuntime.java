@@ -2,7 +2,9 @@ package io.synod.ejb.runtime;
 
 import io.synod.core.codec.MessageCodec;
 import io.synod.core.codec.MessageLimits;
+import io.synod.core.consensus.ConfChange;
 import io.synod.core.consensus.ConfState;
+import io.synod.core.consensus.ConsensusNode;
 import io.synod.core.consensus.LogEntry;
 import io.synod.core.consensus.Message;
 import io.synod.core.consensus.NodeId;
@@ -15,11 +17,8 @@ import io.synod.core.consensus.Ready;
 import io.synod.core.consensus.Role;
 import io.synod.core.consensus.SoftState;
 import io.synod.core.log.DurableLogStorage;
-import io.synod.core.raft.RaftConfig;
-import io.synod.core.raft.RaftMessageCodec;
-import io.synod.core.raft.RaftNode;
 import io.synod.core.statemachine.ApplyOutcome;
-import io.synod.core.statemachine.ClientId;
+import io.synod.core.codec.CodecException;
 import io.synod.core.statemachine.CommandEnvelope;
 import io.synod.core.statemachine.EnvelopeCodec;
 import io.synod.core.statemachine.ServiceId;
@@ -27,7 +26,10 @@ import io.synod.core.statemachine.kv.KeyValue;
 import io.synod.core.statemachine.kv.KvCommand;
 import io.synod.core.statemachine.kv.KvCommandCodec;
 import io.synod.core.statemachine.kv.KvResult;
+import io.synod.core.statemachine.kv.KvResultCodec;
 import io.synod.core.statemachine.kv.KvValidator;
+import io.synod.ejb.transport.ClientFrame;
+import io.synod.ejb.transport.ClientFrame.Verdict;
 import io.synod.ejb.transport.PeerTransport;
 import io.synod.ejb.transport.TransportCounters;
 
@@ -40,17 +42,19 @@ import java.security.SecureRandom;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
+import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One member's Raft node with durable storage, the TCP transport and the key-value service: the shell of the
- * core's step function (the production counterpart of the simulation's {@code SimNode}).
+ * One member's consensus node ({@link ConsensusProtocol}: Raft or Multi-Paxos) with durable storage, the TCP
+ * transport and the key-value service: the shell of the core's step function (the production counterpart of the
+ * simulation's {@code SimNode}).
  *
  * <p>Threads: the {@link RuntimeLoop} thread owns the engine and the replicated state and is the only one
  * that touches them; the {@link StorageWriter} writes the log directory; Netty's threads (the transport's) only
@@ -63,21 +67,25 @@ import java.util.logging.Logger;
  * {@code advance}. Proposals arriving during a write pile up in the engine's unstable log and leave together
  * in the next Ready: that, plus the writer's batching, is the group commit.
  *
- * <p>Leader-only requests ({@link #submit}, LINEARIZABLE and LEASE {@link #read}s, {@link #transferLeadership})
- * reaching a follower fail with the core's {@link NotLeaderException}, which carries the leader hint: the caller
- * redirects. Forwarding over the transport is the facade's job once the request message family exists.
+ * <p>Leader-only requests ({@link #submit}, LINEARIZABLE and LEASE {@link #read}s) may be made on any member:
+ * {@link OutstandingRequests} serves them here when this node leads and forwards them to the leader over the
+ * transport otherwise ({@link ClientFrame}), resending with the same client id and sequence across leader changes
+ * and lost connections until the request timeout; the duplicate filter applies a write once (thesis §6.3).
+ * {@link #transferLeadership} is not forwarded: it is an operator's request to one leader.
  */
 public final class NodeRuntime implements AutoCloseable {
 
-    /** All members must run with the same limits: they bound every frame. */
-    private static final MessageCodec CODEC = RaftMessageCodec.standalone(MessageLimits.DEFAULT);
+    /** Writes this node may have in flight at once, each under its own client session ({@link ClientLanes}). */
+    private static final int MAX_LANES = 64;
+    /** An attempt unanswered this long is sent again (a lost frame, a leader that died mid-request). */
+    private static final Duration ATTEMPT_TIMEOUT_FLOOR = Duration.ofSeconds(1);
 
     private final RuntimeSettings settings;
     private final NodeId id;
     private final RuntimeMetrics metrics = new RuntimeMetrics();
     private final DurableLogStorage durable;
     private final GuardedLogStorage guarded;
-    private final RaftNode engine;
+    private final ConsensusNode engine;
     private final KvReplica replica;
     private final KvValidator validator;
     private final PendingProposals proposals = new PendingProposals(metrics);
@@ -85,14 +93,12 @@ public final class NodeRuntime implements AutoCloseable {
     private final RuntimeLoop loop;
     private final StorageWriter writer;
     private final PeerTransport transport;
+    private final OutstandingRequests outstanding;
 
     // event-loop state
     private Ready inFlight;
     private Optional<NodeId> knownLeader = Optional.empty();
     private Role role = Role.FOLLOWER;
-    private ClientId clientId;
-    private long nextSequence = 1;
-    private long leaderships;
     private volatile RuntimeStatus status;
     private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -102,22 +108,31 @@ public final class NodeRuntime implements AutoCloseable {
         this.validator = new KvValidator(settings.kvLimits());
         this.durable = DurableLogStorage.open(settings.dataDir());
         try {
-            if (isPristine(durable)) {
+            boolean pristine = isPristine(durable);
+            // before the engine's first write: a directory of the other protocol is refused, not reinterpreted
+            ProtocolMarker.claim(settings.dataDir(), settings.protocol(), !pristine);
+            if (pristine && !settings.initialVoters().isEmpty()) {
                 durable.bootstrap(ConfState.ofVoters(settings.initialVoters()));
             }
             this.replica = new KvReplica(settings.kvLimits(), settings.sessions());
             replica.restore(durable.snapshot());
             this.guarded = new GuardedLogStorage(durable);
-            RaftConfig config = new RaftConfig(id, 0, settings.electionTicks(), settings.heartbeatTicks(), true,
-                    true, 1 << 20, 256, 256 * 1024, Set.of());
             // Election timeouts must differ between members and between restarts: not seeded on purpose.
-            this.engine = new RaftNode(config, guarded, new Random(new SecureRandom().nextLong()));
-            this.clientId = newClientId();
+            this.engine = settings.protocol().newNode(id, settings.electionTicks(), settings.heartbeatTicks(), guarded,
+                    new Random(new SecureRandom().nextLong()));
+            long attemptTimeout = Math.min(settings.requestTimeout().toNanos() / 2, Math.max(
+                    ATTEMPT_TIMEOUT_FLOOR.toNanos(), 2 * settings.electionTicks() * settings.tick().toNanos()));
+            this.outstanding = new OutstandingRequests(new Route(), new ClientLanes(id, MAX_LANES,
+                    settings.sessions().idleTimeoutMillis()), metrics, settings.requestTimeout().toNanos(),
+                    attemptTimeout);
             this.loop = new RuntimeLoop(id, threads, settings.tick(), this::tick, this::afterTask, this::halt);
             this.writer = new StorageWriter(guarded, metrics, threads);
-            this.transport = PeerTransport.start(settings.transport(), CODEC,
+            // All members must run with the same limits: they bound every frame.
+            MessageCodec codec = settings.protocol().codec(MessageLimits.DEFAULT);
+            this.transport = PeerTransport.start(settings.transport(), codec,
                     message -> loop.post(() -> engine.step(message)),
-                    peer -> loop.post(() -> engine.reportUnreachable(peer)), threads);
+                    peer -> loop.post(() -> onUnreachable(peer)),
+                    (from, frame) -> loop.post(() -> onClientFrame(from, frame)), threads);
         } catch (IOException | RuntimeException e) {
             durable.close();
             throw e;
@@ -131,14 +146,15 @@ public final class NodeRuntime implements AutoCloseable {
      * Open (or create) the data directory, recover the log and the state machine from it, bind the transport
      * and start the threads. Peers are reached once {@link #updatePeers} says where they are.
      *
-     * @throws IOException if the data directory cannot be opened (a corrupt log names the file and offset)
+     * @throws IOException if the data directory cannot be opened (a corrupt log names the file and offset);
+     *                     {@link ProtocolMismatchException} if another consensus protocol wrote it
      */
     public static NodeRuntime start(RuntimeSettings settings, ThreadFactory threads) throws IOException {
         return new NodeRuntime(Objects.requireNonNull(settings, "settings"), Objects.requireNonNull(threads, "threads"));
     }
 
     /**
-     * Whether {@code dataDir} already holds Raft state (a configuration, a term, entries or a snapshot): such a
+     * Whether {@code dataDir} already holds consensus state (a configuration, a term, entries or a snapshot): such a
      * node resumes from it, only a pristine one may take part in a bootstrap. Opens and closes the log, so call
      * it before {@link #start} on the same directory.
      */
@@ -159,47 +175,49 @@ public final class NodeRuntime implements AutoCloseable {
     // ------------------------------------------------------------------ client API
 
     /**
-     * Propose a key-value command (leader only). The leader stamps its wall clock and this runtime's client id and
-     * next sequence number on it; the future completes once the entry is applied.
+     * Apply a key-value command through the leader, wherever it is: served here when this node leads, forwarded
+     * otherwise. The leader stamps its wall clock on it; this node's client session and sequence make retries
+     * (across leader changes and lost connections, within {@link RuntimeSettings#requestTimeout()}) apply it once.
      * Fails with {@link io.synod.core.statemachine.kv.KvValidationException} (nothing proposed),
-     * {@link NotLeaderException} (with the leader hint; nothing proposed), {@link ProposalDroppedException}
-     * (e.g. a transfer is under way; nothing proposed) or {@link IndeterminateOutcomeException}.
+     * {@link NoLeaderException} (no leader took it in time; nothing proposed), {@link IndeterminateOutcomeException}
+     * (it may or may not be applied), {@link RequestRejectedException} or {@link NodeStoppedException}.
      */
     public CompletableFuture<KvResult> submit(KvCommand command) {
-        CompletableFuture<KvResult> future = new CompletableFuture<>();
         byte[] payload;
         try {
             validator.validate(Objects.requireNonNull(command, "command"));
             payload = KvCommandCodec.encode(command);
         } catch (RuntimeException invalid) {
-            future.completeExceptionally(invalid);
-            return future;
+            return CompletableFuture.failedFuture(invalid);
         }
-        long start = System.nanoTime();
-        loop.post(future, () -> propose(payload, future, start));
+        return submit(ServiceId.KV, payload).thenApply(NodeRuntime::decodeResult);
+    }
+
+    /**
+     * Apply a command of any replicated service (its payload in that service's format) through the leader, as
+     * {@link #submit(KvCommand)} does; completes with the service's encoded result.
+     */
+    public CompletableFuture<byte[]> submit(ServiceId service, byte[] payload) {
+        CompletableFuture<byte[]> future = new CompletableFuture<>();
+        Objects.requireNonNull(service, "service");
+        byte[] owned = Objects.requireNonNull(payload, "payload").clone();
+        loop.post(future, () -> outstanding.write(service, owned, future, System.nanoTime()));
         return future;
     }
 
-    private void propose(byte[] payload, CompletableFuture<KvResult> future, long startNanos) {
-        if (!engine.status().role().equals(Role.LEADER)) {
-            future.completeExceptionally(new NotLeaderException(id, engine.status().leader()));
-            return;
-        }
-        CommandEnvelope envelope = new CommandEnvelope(clientId, nextSequence, System.currentTimeMillis(),
-                ServiceId.KV, payload);
+    private static KvResult decodeResult(byte[] result) {
         try {
-            ProposalReceipt receipt = engine.propose(EnvelopeCodec.encode(envelope));
-            nextSequence++; // only once in the log: the session expects no gaps before its first entry
-            proposals.add(receipt, future, startNanos);
-        } catch (NotLeaderException | ProposalDroppedException refused) {
-            future.completeExceptionally(refused);
+            return KvResultCodec.decode(result);
+        } catch (CodecException e) {
+            throw new IllegalStateException("undecodable result: " + e.getMessage(), e);
         }
     }
 
     /**
-     * Read one key. LINEARIZABLE and LEASE run on the leader only (else {@link NotLeaderException} with the
-     * hint); LOCAL runs anywhere and may be stale. TTLs are judged at the group's replicated clock (the newest
-     * leader time applied), so every member agrees on what has expired.
+     * Read one key. LINEARIZABLE (§6.4 ReadIndex) and LEASE run on the leader — here or forwarded, retried like
+     * writes, failing with {@link NoLeaderException} when no leader answered in time; LOCAL runs here and may be
+     * stale. TTLs are judged at the group's replicated clock (the newest leader time applied), so every member
+     * agrees on what has expired.
      */
     public CompletableFuture<Optional<KeyValue>> read(String key, ReadConsistency consistency) {
         CompletableFuture<Optional<KeyValue>> future = new CompletableFuture<>();
@@ -213,14 +231,8 @@ public final class NodeRuntime implements AutoCloseable {
         loop.post(future, () -> {
             if (consistency == ReadConsistency.LOCAL) {
                 future.complete(lookup(key));
-                return;
-            }
-            byte[] context = reads.add(key, future);
-            try {
-                engine.readIndex(context, consistency == ReadConsistency.LEASE ? ReadMode.LEASE : ReadMode.SAFE);
-            } catch (NotLeaderException refused) {
-                reads.cancel(context);
-                future.completeExceptionally(refused);
+            } else {
+                outstanding.read(key, consistency == ReadConsistency.LEASE, future, System.nanoTime());
             }
         });
         return future;
@@ -230,7 +242,99 @@ public final class NodeRuntime implements AutoCloseable {
         return replica.view().get(key, replica.clockMillis());
     }
 
-    /** Ask this leader to hand leadership to {@code target} (§3.10); completes once the engine took the request. */
+    // ------------------------------------------------------------------ serving requests as the leader
+
+    /** A forwarded request, or a reply to one this node forwarded; from a Netty thread via the loop. */
+    private void onClientFrame(NodeId from, ClientFrame frame) {
+        if (frame.isRequest()) {
+            serve(frame, reply -> transport.send(from, reply));
+        } else {
+            outstanding.onReply(from, frame, System.nanoTime());
+        }
+    }
+
+    private void onUnreachable(NodeId peer) {
+        engine.reportUnreachable(peer);
+        outstanding.unreachable(peer, System.nanoTime());
+    }
+
+    /** @return whether the request may have been proposed; every path ends in exactly one reply */
+    private boolean serve(ClientFrame request, Consumer<ClientFrame> reply) {
+        long correlation = request.correlation();
+        Optional<NodeId> hint = engine.status().leader();
+        if (!engine.status().role().equals(Role.LEADER)) {
+            reply.accept(new ClientFrame.Refusal(correlation, Verdict.NOT_PROPOSED, hint, id + " is not the leader"));
+            return false;
+        }
+        try {
+            return request instanceof ClientFrame.WriteRequest w ? proposeWrite(w, reply) : readAsLeader(
+                    (ClientFrame.ReadRequest) request, reply);
+        } catch (NotLeaderException | ProposalDroppedException refused) {
+            reply.accept(new ClientFrame.Refusal(correlation, Verdict.NOT_PROPOSED, hint, refused.getMessage()));
+        } catch (CodecException | RuntimeException invalid) {
+            reply.accept(new ClientFrame.Refusal(correlation, Verdict.FAILED, hint, "invalid request: " + invalid));
+        }
+        return false;
+    }
+
+    private boolean proposeWrite(ClientFrame.WriteRequest w, Consumer<ClientFrame> reply) throws CodecException {
+        if (w.service() == ServiceId.KV) {
+            validator.validate(KvCommandCodec.decode(w.payload())); // a forwarder's bad input changes nothing
+        }
+        CommandEnvelope envelope = new CommandEnvelope(w.client(), w.sequence(), System.currentTimeMillis(),
+                w.service(), w.payload());
+        ProposalReceipt receipt = engine.propose(EnvelopeCodec.encode(envelope));
+        proposals.add(receipt, w.correlation(), reply, System.nanoTime());
+        return true;
+    }
+
+    private boolean readAsLeader(ClientFrame.ReadRequest r, Consumer<ClientFrame> reply) {
+        validator.checkKey(r.key());
+        CompletableFuture<Optional<KeyValue>> served = new CompletableFuture<>();
+        byte[] context = reads.add(r.key(), served);
+        try {
+            engine.readIndex(context, r.lease() ? ReadMode.LEASE : ReadMode.SAFE);
+        } catch (NotLeaderException refused) {
+            reads.cancel(context);
+            throw refused;
+        }
+        // completed on the loop (released and served, or failed when leadership is lost or the node stops)
+        served.whenComplete((kv, failure) -> reply.accept(failure == null
+                ? new ClientFrame.ReadReply(r.correlation(), kv)
+                : new ClientFrame.Refusal(r.correlation(), failure instanceof NotLeaderException
+                        ? Verdict.NOT_PROPOSED : Verdict.UNKNOWN, Optional.empty(), failure.toString())));
+        return false;
+    }
+
+    /** How {@link OutstandingRequests} reaches the leader from this node; called on the loop. */
+    private final class Route implements RequestRoute {
+
+        @Override
+        public NodeId self() {
+            return id;
+        }
+
+        @Override
+        public Optional<NodeId> leader() {
+            return engine.status().leader();
+        }
+
+        @Override
+        public boolean serveLocally(ClientFrame request) {
+            return serve(request, reply -> outstanding.onReply(id, reply, System.nanoTime()));
+        }
+
+        @Override
+        public void forward(NodeId leader, ClientFrame request) {
+            transport.send(leader, request);
+        }
+    }
+
+    /**
+     * Ask this leader to hand leadership to {@code target}; completes once the engine took the request. Raft:
+     * TimeoutNow once the target is caught up (§3.10). Multi-Paxos: the same, the target then runs phase 1 with
+     * a higher ballot that acceptors promise despite leader stickiness.
+     */
     public CompletableFuture<Void> transferLeadership(NodeId target) {
         CompletableFuture<Void> future = new CompletableFuture<>();
         Objects.requireNonNull(target, "target");
@@ -243,6 +347,30 @@ public final class NodeRuntime implements AutoCloseable {
             }
         });
         return future;
+    }
+
+    /**
+     * Propose a single-server membership change (leader only). Completes with the entry's log index once the
+     * engine appended it; the change takes effect from there (§4.1), committing is the log's business. Fails
+     * with {@link NotLeaderException} or {@link ProposalDroppedException} (another change still pending, no
+     * entry of this term committed yet, a change that changes nothing, the last voter): nothing proposed.
+     */
+    public CompletableFuture<Long> proposeConfChange(ConfChange change) {
+        CompletableFuture<Long> future = new CompletableFuture<>();
+        Objects.requireNonNull(change, "change");
+        loop.post(future, () -> {
+            try {
+                future.complete(engine.proposeConfChange(change).index());
+            } catch (RuntimeException refused) {
+                future.completeExceptionally(refused);
+            }
+        });
+        return future;
+    }
+
+    /** Peers connected right now over a link on which they proved the cluster secret. */
+    public Set<NodeId> authenticatedPeers() {
+        return transport.authenticatedPeers();
     }
 
     /** Where the peers are now (from discovery, or a test). Moved peers are reconnected. */
@@ -283,6 +411,7 @@ public final class NodeRuntime implements AutoCloseable {
 
     private void tick() {
         engine.tick();
+        outstanding.tick(System.nanoTime());
     }
 
     /** After every task: run the Ready cycle as far as the writer allows, then publish the status. */
@@ -337,12 +466,7 @@ public final class NodeRuntime implements AutoCloseable {
             proposals.failAll("leadership was lost before the write was seen committed");
             reads.failUnconfirmed(id, soft.leader());
         }
-        if (!wasLeader && role == Role.LEADER) {
-            // A fresh client session per leadership: a sequence lost with the previous one would leave a gap
-            // that the duplicate filter cannot tell from a forgotten session.
-            clientId = newClientId();
-            nextSequence = 1;
-        }
+        outstanding.leaderChanged(soft.leader(), System.nanoTime());
     }
 
     private void maybeSnapshot() {
@@ -357,15 +481,12 @@ public final class NodeRuntime implements AutoCloseable {
                 failure -> loop.post(() -> halt(failure)));
     }
 
-    private ClientId newClientId() {
-        return ClientId.of(id.value() + "/" + Long.toHexString(new SecureRandom().nextLong()) + "/" + ++leaderships);
-    }
-
     private void refreshStatus(boolean initial) {
         NodeStatus s = engine.status();
         metrics.indexes(s.term(), s.commitIndex(), replica.applied());
         status = new RuntimeStatus(id, s.role(), s.term(), s.leader(), s.commitIndex(), replica.applied(),
-                guarded.firstIndex(), s.lastIndex(), replica.snapshotIndex(), s.confState(), initial || loop.isRunning());
+                guarded.firstIndex(), s.lastIndex(), replica.snapshotIndex(), s.confState(), initial || loop.isRunning(),
+                s.progress());
     }
 
     /** A storage failure or an engine bug: stop taking work; what is durable stays for the next start. */
@@ -376,6 +497,7 @@ public final class NodeRuntime implements AutoCloseable {
 
     private void failEverything(String why) {
         proposals.failAll(why);
+        outstanding.failAll(why);
         reads.failAll(new NodeStoppedException(why));
         refreshStatus(false);
     }

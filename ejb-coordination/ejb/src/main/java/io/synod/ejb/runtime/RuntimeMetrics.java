@@ -18,6 +18,9 @@ public final class RuntimeMetrics {
     private final AtomicLong entriesSynced = new AtomicLong();
     private final LatencyHistogram proposalLatency = new LatencyHistogram();
     private final LatencyHistogram fsyncLatency = new LatencyHistogram();
+    private final LatencyHistogram localWriteLatency = new LatencyHistogram();
+    private final LatencyHistogram forwardedWriteLatency = new LatencyHistogram();
+    private final AtomicLong requestRetries = new AtomicLong();
 
     void indexes(long term, long commit, long applied) {
         this.term.set(term);
@@ -41,6 +44,15 @@ public final class RuntimeMetrics {
         fsyncs.incrementAndGet();
         entriesSynced.addAndGet(entries);
         fsyncLatency.record(nanos);
+    }
+
+    /** A write this node originated was answered applied, served by itself or by the leader it forwarded to. */
+    void requestServed(long nanos, boolean forwarded) {
+        (forwarded ? forwardedWriteLatency : localWriteLatency).record(nanos);
+    }
+
+    void requestRetried() {
+        requestRetries.incrementAndGet();
     }
 
     public long term() {
@@ -85,5 +97,20 @@ public final class RuntimeMetrics {
 
     public LatencyHistogram fsyncLatency() {
         return fsyncLatency;
+    }
+
+    /** Writes submitted here while this node led: from {@code submit} to the applied result. */
+    public LatencyHistogram localWriteLatency() {
+        return localWriteLatency;
+    }
+
+    /** Writes submitted here and forwarded to the leader: from {@code submit} to the leader's reply. */
+    public LatencyHistogram forwardedWriteLatency() {
+        return forwardedWriteLatency;
+    }
+
+    /** Attempts of reads and writes sent again (leader change, lost connection, unanswered, refused). */
+    public long requestRetries() {
+        return requestRetries.get();
     }
 }

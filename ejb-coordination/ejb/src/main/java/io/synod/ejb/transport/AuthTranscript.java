@@ -13,19 +13,22 @@ import java.util.Objects;
 /**
  * The facts one handshake agrees on, and the two proofs over them.
  *
- * <p>Each proof is HMAC-SHA256, keyed by the cluster secret, over a role label, the protocol version, both node
- * ids and both nonces. Why each part is there:
+ * <p>Each proof is HMAC-SHA256, keyed by the cluster secret, over a role label, the protocol version, the
+ * consensus protocol, both node ids and both nonces. Why each part is there:
  * <ul>
  *   <li>both nonces, each chosen at random by one side: neither side's proof can be replayed into another
  *       connection, because the other side's fresh nonce will differ;</li>
  *   <li>the role label ("client"/"server"): a server proof can never be reflected back as a client proof;</li>
  *   <li>both node ids: the connection is bound to who claims to be on each end, so an authenticated peer cannot
  *       later speak for another node, and a connection to a stale address is refused by the wrong node;</li>
- *   <li>the version: a downgrade would change the transcript and break both proofs.</li>
+ *   <li>the version: a downgrade would change the transcript and break both proofs;</li>
+ *   <li>the consensus protocol (raft, multipaxos): both sides checked it in the clear, the proofs make sure
+ *       nobody in between rewrote it so that a Raft member and a Paxos member exchange messages.</li>
  * </ul>
  * Fields are length-prefixed ({@link WireWriter}) so that no two transcripts concatenate to the same bytes.
  */
-record AuthTranscript(int version, NodeId clientId, NodeId serverId, byte[] clientNonce, byte[] serverNonce) {
+record AuthTranscript(int version, String protocol, NodeId clientId, NodeId serverId, byte[] clientNonce,
+                      byte[] serverNonce) {
 
     static final int PROTOCOL_VERSION = 1;
     static final int NONCE_BYTES = 32;
@@ -36,6 +39,7 @@ record AuthTranscript(int version, NodeId clientId, NodeId serverId, byte[] clie
     private static final SecureRandom RANDOM = new SecureRandom();
 
     AuthTranscript {
+        Objects.requireNonNull(protocol);
         Objects.requireNonNull(clientId);
         Objects.requireNonNull(serverId);
         Objects.requireNonNull(clientNonce);
@@ -67,6 +71,7 @@ record AuthTranscript(int version, NodeId clientId, NodeId serverId, byte[] clie
         byte[] transcript = new WireWriter(256)
                 .writeString(label)
                 .writeInt(version)
+                .writeString(protocol)
                 .writeString(clientId.value())
                 .writeString(serverId.value())
                 .writeBytes(clientNonce)

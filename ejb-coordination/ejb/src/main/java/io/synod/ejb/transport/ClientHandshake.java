@@ -22,6 +22,7 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
     private enum State { AWAIT_CHALLENGE, DONE }
 
     private final TransportSettings settings;
+    private final String protocol;
     private final NodeId expectedPeer;
     private final TransportCounters counters;
     private final FrameDecoder decoder;
@@ -30,9 +31,10 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
     private State state = State.AWAIT_CHALLENGE;
     private ScheduledFuture<?> timeout;
 
-    ClientHandshake(TransportSettings settings, NodeId expectedPeer, TransportCounters counters, FrameDecoder decoder,
-                    Consumer<Channel> onAuthenticated) {
+    ClientHandshake(TransportSettings settings, String protocol, NodeId expectedPeer, TransportCounters counters,
+                    FrameDecoder decoder, Consumer<Channel> onAuthenticated) {
         this.settings = settings;
+        this.protocol = protocol;
         this.expectedPeer = expectedPeer;
         this.counters = counters;
         this.decoder = decoder;
@@ -42,7 +44,7 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         counters.opened();
-        byte[] hello = HandshakeFrames.hello(new HandshakeFrames.Hello(AuthTranscript.PROTOCOL_VERSION,
+        byte[] hello = HandshakeFrames.hello(new HandshakeFrames.Hello(AuthTranscript.PROTOCOL_VERSION, protocol,
                 settings.localId(), expectedPeer, clientNonce));
         ctx.writeAndFlush(FrameKind.frame(ctx.alloc(), FrameKind.HELLO, hello));
         timeout = ctx.executor().schedule(() -> Refusals.authFailure(ctx, counters, expectedPeer
@@ -78,11 +80,16 @@ final class ClientHandshake extends ChannelInboundHandlerAdapter {
                     + ", this node " + AuthTranscript.PROTOCOL_VERSION);
             return;
         }
+        if (!challenge.protocol().equals(protocol)) {
+            Refusals.authFailure(ctx, counters, expectedPeer + " runs consensus protocol '" + challenge.protocol()
+                    + "', this node '" + protocol + "' (synod.protocol must be the same on every member)");
+            return;
+        }
         if (!challenge.serverId().equals(expectedPeer)) {
             Refusals.authFailure(ctx, counters, "dialed " + expectedPeer + " but " + challenge.serverId() + " answered");
             return;
         }
-        AuthTranscript transcript = new AuthTranscript(AuthTranscript.PROTOCOL_VERSION, settings.localId(),
+        AuthTranscript transcript = new AuthTranscript(AuthTranscript.PROTOCOL_VERSION, protocol, settings.localId(),
                 expectedPeer, clientNonce, challenge.serverNonce());
         byte[] secret = settings.clusterSecret();
         if (!AuthTranscript.matches(transcript.serverProof(secret), challenge.serverProof())) {

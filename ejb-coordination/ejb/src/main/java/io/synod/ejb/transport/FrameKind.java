@@ -17,6 +17,10 @@ final class FrameKind {
     static final byte PROOF = 3;
     /** client → server, once authenticated: one encoded consensus message. */
     static final byte MESSAGE = 4;
+    /** either direction, once authenticated: a client request forwarded to the leader ({@link ClientFrameCodec}). */
+    static final byte CLIENT_REQUEST = 5;
+    /** either direction, once authenticated: the leader's reply to a forwarded request. */
+    static final byte CLIENT_REPLY = 6;
 
     private FrameKind() {
     }
@@ -39,6 +43,8 @@ final class FrameKind {
             case CHALLENGE -> "CHALLENGE";
             case PROOF -> "PROOF";
             case MESSAGE -> "MESSAGE";
+            case CLIENT_REQUEST -> "CLIENT_REQUEST";
+            case CLIENT_REPLY -> "CLIENT_REPLY";
             default -> "kind " + kind;
         };
     }

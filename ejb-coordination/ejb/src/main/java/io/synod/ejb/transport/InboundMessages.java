@@ -13,7 +13,8 @@ import java.util.function.Consumer;
 import java.util.logging.Level;
 
 /**
- * An authenticated inbound connection: decodes MESSAGE frames and hands them to the consumer. The peer proved
+ * An authenticated inbound connection: decodes MESSAGE frames and hands them to the consumer, and client
+ * request/reply frames to the {@link ClientFrameHandler} together with the proven sender. The peer proved
  * its id in the handshake, so a message naming another sender, or addressed to another node, is refused: an
  * authenticated member still cannot put words in another member's mouth.
  */
@@ -24,8 +25,13 @@ final class InboundMessages extends ChannelInboundHandlerAdapter {
     private final TransportCounters counters;
     private final MessageCodec codec;
     private final Consumer<Message> consumer;
+    private final ClientFrameCodec clientCodec;
+    private final ClientFrameHandler clientFrames;
 
-    InboundMessages(NodeId peer, NodeId self, TransportCounters counters, MessageCodec codec, Consumer<Message> consumer) {
+    InboundMessages(NodeId peer, NodeId self, TransportCounters counters, MessageCodec codec, Consumer<Message> consumer,
+                    ClientFrameHandler clientFrames) {
+        this.clientCodec = new ClientFrameCodec(codec.limits());
+        this.clientFrames = clientFrames;
         this.peer = peer;
         this.self = self;
         this.counters = counters;
@@ -39,7 +45,13 @@ final class InboundMessages extends ChannelInboundHandlerAdapter {
             if (Refusals.refused(ctx) || !(msg instanceof ByteBuf frame)) {
                 return;
             }
-            int kind = frame.getByte(frame.readerIndex());
+            byte kind = frame.getByte(frame.readerIndex());
+            if (kind == FrameKind.CLIENT_REQUEST || kind == FrameKind.CLIENT_REPLY) {
+                ClientFrame decoded = clientCodec.decode(kind, FrameKind.payload(frame));
+                counters.clientFrameDelivered();
+                deliver(decoded);
+                return;
+            }
             if (kind != FrameKind.MESSAGE) {
                 Refusals.reject(ctx, counters, RejectReason.UNEXPECTED, FrameKind.name(kind) + " after the handshake");
                 return;
@@ -56,6 +68,14 @@ final class InboundMessages extends ChannelInboundHandlerAdapter {
             Refusals.reject(ctx, counters, RejectReason.MALFORMED, e.getMessage());
         } finally {
             ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void deliver(ClientFrame frame) {
+        try {
+            clientFrames.accept(peer, frame);
+        } catch (RuntimeException e) {
+            Refusals.LOG.log(Level.SEVERE, "Synod transport: the client frame handler failed on " + frame, e);
         }
     }
 

@@ -1,7 +1,5 @@
 package io.synod.ejb.transport;
 
-import io.synod.core.consensus.Message;
-
 import java.util.ArrayDeque;
 import java.util.Optional;
 
@@ -10,11 +8,11 @@ import java.util.Optional;
  * ever-growing buffer; dropping is safe because Raft retransmits what matters. Synchronized: offered from the
  * caller's thread, polled on the link's event loop, and both are short.
  */
-final class OutboundQueue {
+final class OutboundQueue<T> {
 
     private final int capacity;
     private final OverflowPolicy policy;
-    private final ArrayDeque<Message> messages;
+    private final ArrayDeque<T> messages;
 
     OutboundQueue(int capacity, OverflowPolicy policy) {
         this.capacity = capacity;
@@ -23,7 +21,7 @@ final class OutboundQueue {
     }
 
     /** @return true when a message (the new one or the oldest, by policy) was dropped to respect the bound */
-    synchronized boolean offer(Message message) {
+    synchronized boolean offer(T message) {
         if (messages.size() < capacity) {
             messages.addLast(message);
             return false;
@@ -35,7 +33,7 @@ final class OutboundQueue {
         return true;
     }
 
-    synchronized Optional<Message> poll() {
+    synchronized Optional<T> poll() {
         return Optional.ofNullable(messages.pollFirst());
     }
 

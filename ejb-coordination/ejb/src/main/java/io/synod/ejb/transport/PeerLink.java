@@ -32,16 +32,29 @@ import java.util.logging.Level;
  */
 final class PeerLink {
 
+    /** What the queue holds: Raft messages and forwarded client frames share the link, in order. */
+    private sealed interface Outgoing {
+        record Raft(Message message) implements Outgoing {
+        }
+
+        record Client(ClientFrame frame) implements Outgoing {
+        }
+    }
+
     private final NodeId peer;
     private final InetSocketAddress address;
     private final TransportSettings settings;
     private final TransportCounters counters;
     private final MessageCodec codec;
+    private final ClientFrameCodec clientCodec;
     private final Consumer<NodeId> reportUnreachable;
     private final EventLoop loop;
-    private final OutboundQueue queue;
+    private final OutboundQueue<Outgoing> queue;
     private final ReconnectBackoff backoff;
     private final AtomicBoolean drainPosted = new AtomicBoolean();
+
+    /** Whether the peer proved the cluster secret on the current connection; read by other threads. */
+    private volatile boolean authenticated;
 
     // confined to loop
     private Channel channel;
@@ -55,14 +68,20 @@ final class PeerLink {
         this.settings = settings;
         this.counters = counters;
         this.codec = codec;
+        this.clientCodec = new ClientFrameCodec(codec.limits());
         this.reportUnreachable = reportUnreachable;
         this.loop = loop;
-        this.queue = new OutboundQueue(settings.outboundQueueCapacity(), settings.overflowPolicy());
+        this.queue = new OutboundQueue<>(settings.outboundQueueCapacity(), settings.overflowPolicy());
         this.backoff = new ReconnectBackoff(settings.reconnectMin(), settings.reconnectMax());
     }
 
     InetSocketAddress address() {
         return address;
+    }
+
+    /** Whether the outbound connection is up and the peer proved (in its CHALLENGE) that it holds the secret. */
+    boolean authenticated() {
+        return authenticated;
     }
 
     void start() {
@@ -71,7 +90,16 @@ final class PeerLink {
 
     /** Never blocks: queues (dropping by policy when full) and posts a drain to the link's event loop. */
     void send(Message message) {
-        if (queue.offer(message)) {
+        enqueue(new Outgoing.Raft(message));
+    }
+
+    /** Like {@link #send(Message)}: a dropped request is retried by its sender, a dropped reply by the requester. */
+    void send(ClientFrame frame) {
+        enqueue(new Outgoing.Client(frame));
+    }
+
+    private void enqueue(Outgoing item) {
+        if (queue.offer(item)) {
             counters.dropped(DropReason.QUEUE_FULL);
         }
         if (drainPosted.compareAndSet(false, true)) {
@@ -115,8 +143,8 @@ final class PeerLink {
                         ch.pipeline().addLast("frames", decoder)
                                 .addLast("prepend", new LengthFieldPrepender(4))
                                 .addLast("meter", new FrameMeter(counters))
-                                .addLast("handshake", new ClientHandshake(settings, peer, counters, decoder,
-                                        PeerLink.this::onAuthenticated))
+                                .addLast("handshake", new ClientHandshake(settings, codec.familyNames(), peer,
+                                        counters, decoder, PeerLink.this::onAuthenticated))
                                 .addLast("writability", new WritabilityWatcher(PeerLink.this::drain))
                                 .addLast("guard", new ConnectionGuard(counters));
                     }
@@ -137,6 +165,7 @@ final class PeerLink {
             return;
         }
         channel = authenticated;
+        this.authenticated = true;
         consecutiveFailures = 0;
         Refusals.LOG.log(Level.FINE, "Synod transport: connected to {0} at {1}", new Object[]{peer, address});
         drain();
@@ -144,6 +173,7 @@ final class PeerLink {
 
     private void onLost(String why) {
         channel = null;
+        authenticated = false;
         if (closed) {
             return;
         }
@@ -166,19 +196,27 @@ final class PeerLink {
         }
         boolean wrote = false;
         while (ch.isWritable()) {
-            Optional<Message> next = queue.poll();
+            Optional<Outgoing> next = queue.poll();
             if (next.isEmpty()) {
                 break;
             }
             byte[] encoded;
+            byte kind;
             try {
-                encoded = codec.encode(next.get());
+                if (next.get() instanceof Outgoing.Raft raft) {
+                    kind = FrameKind.MESSAGE;
+                    encoded = codec.encode(raft.message());
+                } else {
+                    ClientFrame frame = ((Outgoing.Client) next.get()).frame();
+                    kind = ClientFrameCodec.kindOf(frame);
+                    encoded = clientCodec.encode(frame);
+                }
             } catch (IllegalArgumentException e) {
                 counters.dropped(DropReason.TOO_LARGE);
                 Refusals.LOG.log(Level.WARNING, "Synod transport: not sending to " + peer + ": " + e.getMessage());
                 continue;
             }
-            ch.write(FrameKind.frame(ch.alloc(), FrameKind.MESSAGE, encoded), ch.voidPromise());
+            ch.write(FrameKind.frame(ch.alloc(), kind, encoded), ch.voidPromise());
             wrote = true;
         }
         if (wrote) {

@@ -15,6 +15,8 @@ import io.synod.core.consensus.NodeId;
 
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
@@ -37,6 +39,7 @@ public final class PeerTransport implements AutoCloseable {
     private final MessageCodec codec;
     private final Consumer<Message> inbound;
     private final Consumer<NodeId> reportUnreachable;
+    private final ClientFrameHandler clientFrames;
     private final TransportCounters counters = new TransportCounters();
     private final EventLoopGroup acceptor;
     private final EventLoopGroup workers;
@@ -45,8 +48,9 @@ public final class PeerTransport implements AutoCloseable {
     private volatile boolean closed;
 
     private PeerTransport(TransportSettings settings, MessageCodec codec, Consumer<Message> inbound,
-                          Consumer<NodeId> reportUnreachable, ThreadFactory threads) {
+                          Consumer<NodeId> reportUnreachable, ClientFrameHandler clientFrames, ThreadFactory threads) {
         this.settings = settings;
+        this.clientFrames = clientFrames;
         this.codec = codec;
         this.inbound = inbound;
         this.reportUnreachable = reportUnreachable;
@@ -69,12 +73,16 @@ public final class PeerTransport implements AutoCloseable {
      *                          on a Netty thread, so it must only enqueue (the node's event loop does the work)
      * @param reportUnreachable told when a peer cannot be reached (each failed connect or lost connection);
      *                          called on a Netty thread, must not block
+     * @param clientFrames      receives forwarded client requests and replies ({@link ClientFrame}) with their
+     *                          proven sender; called on a Netty thread, so it must only enqueue
      * @throws TransportBindException when the address cannot be bound (in use, not local)
      */
     public static PeerTransport start(TransportSettings settings, MessageCodec codec, Consumer<Message> inbound,
-                                      Consumer<NodeId> reportUnreachable, ThreadFactory threads) {
+                                      Consumer<NodeId> reportUnreachable, ClientFrameHandler clientFrames,
+                                      ThreadFactory threads) {
         return new PeerTransport(Objects.requireNonNull(settings), Objects.requireNonNull(codec),
-                Objects.requireNonNull(inbound), Objects.requireNonNull(reportUnreachable), Objects.requireNonNull(threads));
+                Objects.requireNonNull(inbound), Objects.requireNonNull(reportUnreachable),
+                Objects.requireNonNull(clientFrames), Objects.requireNonNull(threads));
     }
 
     private Channel bind() {
@@ -90,7 +98,8 @@ public final class PeerTransport implements AutoCloseable {
                         ch.pipeline().addLast("frames", decoder)
                                 .addLast("prepend", new LengthFieldPrepender(4))
                                 .addLast("meter", new FrameMeter(counters))
-                                .addLast("handshake", new ServerHandshake(settings, counters, decoder, codec, inbound))
+                                .addLast("handshake", new ServerHandshake(settings, counters, decoder, codec, inbound,
+                                        clientFrames))
                                 .addLast("guard", new ConnectionGuard(counters));
                     }
                 });
@@ -139,6 +148,15 @@ public final class PeerTransport implements AutoCloseable {
         });
     }
 
+    /**
+     * The peers this node is connected to right now over a connection on which the peer proved it holds the
+     * cluster secret. Membership uses it: discovery alone (Hazelcast) says nothing about the secret.
+     */
+    public Set<NodeId> authenticatedPeers() {
+        return links.entrySet().stream().filter(e -> e.getValue().authenticated()).map(Map.Entry::getKey)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
     /** Asynchronous and never blocking; a message that cannot be queued is dropped and counted (see {@link DropReason}). */
     public void send(Message message) {
         PeerLink link = closed ? null : links.get(message.to());
@@ -147,6 +165,16 @@ public final class PeerTransport implements AutoCloseable {
             return;
         }
         link.send(message);
+    }
+
+    /** Like {@link #send(Message)}, for a forwarded client request or reply to {@code to}. */
+    public void send(NodeId to, ClientFrame frame) {
+        PeerLink link = closed ? null : links.get(to);
+        if (link == null) {
+            counters.dropped(closed ? DropReason.SHUT_DOWN : DropReason.UNKNOWN_PEER);
+            return;
+        }
+        link.send(frame);
     }
 
     /** Closes every connection and the server, then stops Netty's threads and waits for them (bounded). */

@@ -29,12 +29,14 @@ final class ServerHandshake extends ChannelInboundHandlerAdapter {
     private final FrameDecoder decoder;
     private final MessageCodec codec;
     private final Consumer<Message> consumer;
+    private final ClientFrameHandler clientFrames;
     private State state = State.AWAIT_HELLO;
     private AuthTranscript transcript;
     private ScheduledFuture<?> timeout;
 
     ServerHandshake(TransportSettings settings, TransportCounters counters, FrameDecoder decoder, MessageCodec codec,
-                    Consumer<Message> consumer) {
+                    Consumer<Message> consumer, ClientFrameHandler clientFrames) {
+        this.clientFrames = clientFrames;
         this.settings = settings;
         this.counters = counters;
         this.decoder = decoder;
@@ -79,6 +81,13 @@ final class ServerHandshake extends ChannelInboundHandlerAdapter {
                     + ", this node " + AuthTranscript.PROTOCOL_VERSION);
             return;
         }
+        String protocol = codec.familyNames();
+        if (!hello.protocol().equals(protocol)) {
+            // one cluster, one consensus protocol: a Raft member must never step a Paxos message or vice versa
+            Refusals.authFailure(ctx, counters, hello.clientId() + " runs consensus protocol '" + hello.protocol()
+                    + "', this node '" + protocol + "' (synod.protocol must be the same on every member)");
+            return;
+        }
         if (!hello.expectedServerId().equals(self)) {
             // a stale address: the dialer wanted another node that used to live here
             Refusals.authFailure(ctx, counters, hello.clientId() + " wanted " + hello.expectedServerId()
@@ -89,10 +98,10 @@ final class ServerHandshake extends ChannelInboundHandlerAdapter {
             Refusals.authFailure(ctx, counters, "a peer claims this node's own id " + self);
             return;
         }
-        transcript = new AuthTranscript(AuthTranscript.PROTOCOL_VERSION, hello.clientId(), self, hello.clientNonce(),
+        transcript = new AuthTranscript(AuthTranscript.PROTOCOL_VERSION, protocol, hello.clientId(), self, hello.clientNonce(),
                 AuthTranscript.newNonce());
         byte[] challenge = HandshakeFrames.challenge(new HandshakeFrames.Challenge(AuthTranscript.PROTOCOL_VERSION,
-                self, transcript.serverNonce(), transcript.serverProof(settings.clusterSecret())));
+                protocol, self, transcript.serverNonce(), transcript.serverProof(settings.clusterSecret())));
         ctx.writeAndFlush(FrameKind.frame(ctx.alloc(), FrameKind.CHALLENGE, challenge));
         state = State.AWAIT_PROOF;
     }
@@ -110,7 +119,7 @@ final class ServerHandshake extends ChannelInboundHandlerAdapter {
         Refusals.LOG.log(Level.FINE, "Synod transport: {0} authenticated from {1}",
                 new Object[]{transcript.clientId(), ctx.channel().remoteAddress()});
         ctx.pipeline().replace(this, "messages",
-                new InboundMessages(transcript.clientId(), settings.localId(), counters, codec, consumer));
+                new InboundMessages(transcript.clientId(), settings.localId(), counters, codec, consumer, clientFrames));
     }
 
     @Override

@@ -15,6 +15,7 @@ public final class TransportCounters {
     private final LongAdder bytesIn = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
     private final LongAdder messagesDelivered = new LongAdder();
+    private final LongAdder clientFramesDelivered = new LongAdder();
     private final LongAdder connectionsAccepted = new LongAdder();
     private final LongAdder connectionsOpened = new LongAdder();
     private final LongAdder connectionsAuthenticated = new LongAdder();
@@ -42,6 +43,10 @@ public final class TransportCounters {
 
     void delivered() {
         messagesDelivered.increment();
+    }
+
+    void clientFrameDelivered() {
+        clientFramesDelivered.increment();
     }
 
     void accepted() {
@@ -96,6 +101,11 @@ public final class TransportCounters {
     }
 
     /** TCP connections accepted by this node's server. */
+    /** Forwarded client requests and replies handed to the node. */
+    public long clientFramesDelivered() {
+        return clientFramesDelivered.sum();
+    }
+
     public long connectionsAccepted() {
         return connectionsAccepted.sum();
     }

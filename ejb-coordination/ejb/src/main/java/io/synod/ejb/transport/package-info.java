@@ -8,7 +8,9 @@
  *
  * <p>Frame: {@code int32 length | byte kind | payload}, see {@link io.synod.ejb.transport.FrameKind}. Handshake
  * ({@link io.synod.ejb.transport.AuthTranscript}): HELLO (client id, expected server id, client nonce) →
- * CHALLENGE (server id, server nonce, server proof) → PROOF (client proof); then MESSAGE frames client → server.
+ * CHALLENGE (server id, server nonce, server proof) → PROOF (client proof); then MESSAGE frames client → server,
+ * and CLIENT_REQUEST / CLIENT_REPLY frames ({@link io.synod.ejb.transport.ClientFrame}): requests a follower
+ * forwards to the leader and the leader's replies, each on the sender's own outbound connection.
  * Anything else before authentication, any malformed or oversized frame closes the connection, is logged and
  * counted ({@link io.synod.ejb.transport.TransportCounters}) and never reaches the consumer.
  */

@@ -1,5 +1,7 @@
 package io.synod.ejb.config;
 
+import io.synod.ejb.runtime.ConsensusProtocol;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -36,17 +38,42 @@ class NodeSettingsReaderTest {
         assertThat(settings.raftTickMillis()).isEqualTo(100);
         assertThat(settings.snapshotEntries()).isEqualTo(10_000);
         assertThat(settings.healthMaxLag()).isEqualTo(1000);
+        assertThat(settings.clientRequestTimeoutMillis()).isEqualTo(10_000);
+        assertThat(settings.protocol()).isEqualTo(ConsensusProtocol.RAFT);
+    }
+
+    @Test
+    void multiPaxosCanBeChosen() {
+        values.put("synod.protocol", "multipaxos");
+        NodeSettings settings = read(Optional.of("n1"));
+        assertThat(settings.protocol()).isEqualTo(ConsensusProtocol.MULTIPAXOS);
+        assertThat(settings.describe()).containsEntry("synod.protocol", "multipaxos");
     }
 
     @Test
     void raftSettingsCanBeTuned() {
         values.putAll(Map.of("synod.raft.tick-millis", "50", "synod.snapshot.entries", "500",
-                "synod.health.max-lag", "0"));
+                "synod.health.max-lag", "0", "synod.client.request-timeout-millis", "2500"));
         NodeSettings settings = read(Optional.of("n1"));
         assertThat(settings.raftTickMillis()).isEqualTo(50);
         assertThat(settings.snapshotEntries()).isEqualTo(500);
         assertThat(settings.healthMaxLag()).isZero();
+        assertThat(settings.clientRequestTimeoutMillis()).isEqualTo(2500);
         assertThat(settings.describe()).containsEntry("synod.raft.tick-millis", "50");
+    }
+
+    @Test
+    void keyValueLimitsDefaultToOneKibAndOneMibAndCanBeTuned() {
+        NodeSettings defaults = read(Optional.of("n1"));
+        assertThat(defaults.kvLimits().maxKeyBytes()).isEqualTo(1024);
+        assertThat(defaults.kvLimits().maxValueBytes()).isEqualTo(1024 * 1024);
+
+        values.putAll(Map.of("synod.kv.max-key-bytes", "64", "synod.kv.max-value-bytes", "4096"));
+        NodeSettings tuned = read(Optional.of("n1"));
+        assertThat(tuned.kvLimits().maxKeyBytes()).isEqualTo(64);
+        assertThat(tuned.kvLimits().maxValueBytes()).isEqualTo(4096);
+        assertThat(tuned.describe()).containsEntry("synod.kv.max-key-bytes", "64")
+                .containsEntry("synod.kv.max-value-bytes", "4096");
     }
 
     @Test
@@ -80,10 +107,15 @@ class NodeSettingsReaderTest {
             "synod.transport.port, -1, 'synod.transport.port=-1 (must be an integer from 1 to 65535)'",
             "synod.raft.tick-millis, 5, 'synod.raft.tick-millis=5 (must be an integer from 10 to 10000)'",
             "synod.snapshot.entries, 10, 'synod.snapshot.entries=10 (must be an integer from 100 to 100000000)'",
+            "synod.client.request-timeout-millis, 99, 'synod.client.request-timeout-millis=99 (must be an integer from 100 to 600000)'",
+            "synod.protocol, paxos, 'synod.protocol=paxos (must be raft or multipaxos)'",
+            "synod.protocol, RAFT, 'synod.protocol=RAFT (must be raft or multipaxos)'",
             "synod.health.max-lag, -1, 'synod.health.max-lag=-1 (must be an integer from 0 to 100000000)'",
             "synod.node-id, 'bad id!', 'synod.node-id=bad id! (use 1-64 characters'",
             "synod.data-dir, relative/dir, 'synod.data-dir=relative/dir (must be an absolute path)'",
             "synod.transport.host, 'not a host', 'synod.transport.host=not a host (must be a host name or IP address)'",
+            "synod.kv.max-key-bytes, 0, 'synod.kv.max-key-bytes=0 (must be an integer from 1 to 65536)'",
+            "synod.kv.max-value-bytes, 1966081, 'synod.kv.max-value-bytes=1966081 (must be an integer from 0 to 1966080)'",
             "synod.admin.username, 'a b', 'synod.admin.username=a b (use 1-64 characters'",
             "synod.cluster-secret, short, 'synod.cluster-secret is too short (5 characters; at least 16 required)'",
             "synod.admin.password, 1234567, 'synod.admin.password is too short (at least 8 characters)'"

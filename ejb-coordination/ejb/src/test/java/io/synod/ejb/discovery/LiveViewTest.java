@@ -33,6 +33,15 @@ class LiveViewTest {
     }
 
     @Test
+    void onlyLiveMembersAnnouncingJoiningAreJoiners() {
+        Map<String, String> withJoiners = Map.of(
+                "uuid-1", "v1|n1|127.0.0.1|7901",
+                "uuid-4", "v1|n4|127.0.0.1|7904|joining",
+                "uuid-5", "v1|n5|127.0.0.1|7905|joining");
+        assertThat(LiveView.joining(withJoiners, Set.of("uuid-1", "uuid-4"))).containsExactly(NodeId.of("n4"));
+    }
+
+    @Test
     void ourOwnEarlierAnnouncementDoesNotBlockUs() {
         assertThat(LiveView.nodeIdTaken(announcements, Set.of("uuid-2"), "uuid-2", NodeId.of("n2"))).isFalse();
     }

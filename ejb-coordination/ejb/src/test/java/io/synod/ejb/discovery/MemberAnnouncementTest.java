@@ -17,9 +17,17 @@ class MemberAnnouncementTest {
         assertThat(MemberAnnouncement.decode(announcement.encode())).isEqualTo(announcement);
     }
 
+    @Test
+    void aJoiningNodeSaysSoInAFifthFieldOnlyWhileJoining() {
+        MemberAnnouncement joining = new MemberAnnouncement(NodeId.of("n4"), "127.0.0.1", 7904, true);
+        assertThat(joining.encode()).isEqualTo("v1|n4|127.0.0.1|7904|joining");
+        assertThat(MemberAnnouncement.decode(joining.encode())).isEqualTo(joining);
+        assertThat(joining.withJoining(false).encode()).isEqualTo("v1|n4|127.0.0.1|7904");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", "v2|n2|127.0.0.1|7902", "v1|n2|127.0.0.1", "v1|n2|127.0.0.1|port", "v1|bad id|h|1",
-            "v1|n2|h|0", "v1|n2|h|7902|extra"})
+            "v1|n2|h|0", "v1|n2|h|7902|extra", "v1|n2|h|7902|joining|x"})
     void rejectsAnythingElse(String encoded) {
         assertThatThrownBy(() -> MemberAnnouncement.decode(encoded)).isInstanceOf(IllegalArgumentException.class);
     }

@@ -5,8 +5,12 @@ import io.synod.core.statemachine.kv.KvCommand;
 import io.synod.core.statemachine.kv.KvValidationException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +55,54 @@ class NodeRuntimeSingleNodeTest {
             for (int i = 0; i < 10; i++) {
                 assertThat(readLocal(restarted, "k" + i)).contains("v" + i);
             }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(ConsensusProtocol.class)
+    void aDataDirectoryWrittenByOneProtocolIsRefusedByTheOtherAndLeftAlone(ConsensusProtocol protocol) throws Exception {
+        ConsensusProtocol other = protocol == ConsensusProtocol.RAFT ? ConsensusProtocol.MULTIPAXOS : ConsensusProtocol.RAFT;
+        Path logDir = dir.resolve(SOLO.value());
+        try (RuntimeCluster cluster = new RuntimeCluster(dir, Set.of(SOLO), s -> s.withProtocol(protocol))) {
+            cluster.start(SOLO);
+            cluster.awaitLeader();
+            cluster.put("k", "v");
+            cluster.stop(SOLO);
+            byte[] hardStateBefore = Files.readAllBytes(logDir.resolve("hardstate"));
+
+            Throwable refused = catchThrowable(() -> cluster.start(SOLO, RuntimeCluster.SECRET, s -> s.withProtocol(other)));
+
+            assertThat(refused).isInstanceOf(UncheckedIOException.class).cause()
+                    .isInstanceOf(ProtocolMismatchException.class)
+                    .hasMessageContaining("'" + protocol.configName() + "'")
+                    .hasMessageContaining("synod.protocol is '" + other.configName() + "'");
+            assertThat(Files.readAllBytes(logDir.resolve("hardstate"))).as("nothing written").isEqualTo(hardStateBefore);
+            assertThat(Files.readString(logDir.resolve(ProtocolMarker.FILE)).trim()).isEqualTo(protocol.configName());
+
+            NodeRuntime again = cluster.start(SOLO); // the right protocol still resumes
+            cluster.awaitLeader();
+            assertThat(readLocal(again, "k")).contains("v");
+        }
+    }
+
+    @Test
+    void aDirectoryWithStateButNoMarkerPredatesTheChoiceAndIsRaft() throws Exception {
+        Path logDir = dir.resolve(SOLO.value());
+        try (RuntimeCluster cluster = solo(10_000)) {
+            cluster.start(SOLO);
+            cluster.awaitLeader();
+            cluster.put("k", "v");
+            cluster.stop(SOLO);
+            Files.delete(logDir.resolve(ProtocolMarker.FILE)); // as written before synod.protocol existed
+
+            Throwable refused = catchThrowable(() -> cluster.start(SOLO, RuntimeCluster.SECRET,
+                    s -> s.withProtocol(ConsensusProtocol.MULTIPAXOS)));
+            assertThat(refused).cause().isInstanceOf(ProtocolMismatchException.class);
+
+            NodeRuntime raft = cluster.start(SOLO);
+            cluster.awaitLeader();
+            assertThat(readLocal(raft, "k")).contains("v");
+            assertThat(Files.readString(logDir.resolve(ProtocolMarker.FILE)).trim()).isEqualTo("raft");
         }
     }
 

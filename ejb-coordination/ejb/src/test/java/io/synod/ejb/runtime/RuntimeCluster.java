@@ -66,9 +66,14 @@ final class RuntimeCluster implements AutoCloseable {
         this.tweak = tweak;
     }
 
+    /** Three Raft members. */
     static RuntimeCluster ofThree(Path base, long snapshotEntries) {
+        return ofThree(base, snapshotEntries, ConsensusProtocol.RAFT);
+    }
+
+    static RuntimeCluster ofThree(Path base, long snapshotEntries, ConsensusProtocol protocol) {
         return new RuntimeCluster(base, Set.of(id("n1"), id("n2"), id("n3")),
-                s -> s.withSnapshotEntries(snapshotEntries));
+                s -> s.withSnapshotEntries(snapshotEntries).withProtocol(protocol));
     }
 
     static NodeId id(String value) {
@@ -85,12 +90,27 @@ final class RuntimeCluster implements AutoCloseable {
     }
 
     /** Start (or restart, from the same data directory) one member, then tell everyone where everyone is. */
-    synchronized NodeRuntime start(NodeId id, byte[] secret) {
+    NodeRuntime start(NodeId id, byte[] secret) {
+        return start(id, secret, voters, UnaryOperator.identity());
+    }
+
+    /** Start a member with no configuration: it waits for a leader to add it (as a later instance does). */
+    NodeRuntime startJoiner(NodeId id, byte[] secret) {
+        return start(id, secret, Set.of(), UnaryOperator.identity());
+    }
+
+    /** Start one member with this cluster's settings changed by {@code override} (another protocol, say). */
+    NodeRuntime start(NodeId id, byte[] secret, UnaryOperator<RuntimeSettings> override) {
+        return start(id, secret, voters, override);
+    }
+
+    private synchronized NodeRuntime start(NodeId id, byte[] secret, Set<NodeId> initialVoters,
+                                           UnaryOperator<RuntimeSettings> override) {
         TransportSettings transport = TransportSettings.defaults(id, new InetSocketAddress("127.0.0.1", 0), secret)
                 .withReconnect(Duration.ofMillis(20), Duration.ofMillis(200))
                 .withHandshakeTimeout(Duration.ofSeconds(15));
-        RuntimeSettings settings = tweak.apply(RuntimeSettings.defaults(id, base.resolve(id.value()), transport, voters)
-                .withTick(Duration.ofMillis(20)));
+        RuntimeSettings settings = override.apply(tweak.apply(RuntimeSettings.defaults(id, base.resolve(id.value()),
+                transport, initialVoters).withTick(Duration.ofMillis(20))));
         try {
             NodeRuntime runtime = NodeRuntime.start(settings, threadFactory);
             running.put(id, runtime);

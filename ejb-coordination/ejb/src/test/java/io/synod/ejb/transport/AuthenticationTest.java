@@ -1,6 +1,9 @@
 package io.synod.ejb.transport;
 
+import io.synod.core.codec.MessageLimits;
 import io.synod.core.consensus.NodeId;
+import io.synod.core.paxos.PaxosMessage;
+import io.synod.core.paxos.PaxosMessageCodec;
 import io.synod.core.raft.RaftMessage.Heartbeat;
 import io.synod.core.raft.RaftMessage.VoteResponse;
 import io.synod.ejb.transport.TransportFixture.Node;
@@ -41,6 +44,27 @@ class AuthenticationTest {
         assertThat(intruder.inbox).isEmpty();
         // the link keeps trying (with backoff) and tells the engine the peer is unreachable
         await().untilAsserted(() -> assertThat(intruder.unreachable).contains(good.id));
+    }
+
+    @Test
+    void aRaftMemberAndAMultiPaxosMemberRefuseEachOther() {
+        // the same secret: only the consensus protocol differs, and that alone must keep them apart
+        Node raft = fixture.start("n1");
+        Node paxos = fixture.start("n2", 0, TransportFixture.SECRET,
+                PaxosMessageCodec.standalone(MessageLimits.DEFAULT), UnaryOperator.identity());
+        fixture.connectAll();
+
+        raft.transport.send(new VoteResponse(0, raft.id, paxos.id, 1, true, false));
+        paxos.transport.send(new PaxosMessage.Nack(0, paxos.id, raft.id, 5, 9));
+
+        await().untilAsserted(() -> {
+            assertThat(raft.counters().authFailures()).isGreaterThanOrEqualTo(2);     // as server and as client
+            assertThat(paxos.counters().authFailures()).isGreaterThanOrEqualTo(2);
+        });
+        assertThat(raft.counters().connectionsAuthenticated()).isZero();
+        assertThat(paxos.counters().connectionsAuthenticated()).isZero();
+        assertThat(raft.inbox).isEmpty();
+        assertThat(paxos.inbox).isEmpty();
     }
 
     @Test
@@ -103,20 +127,22 @@ class AuthenticationTest {
     void proofsDependOnEveryPartOfTheTranscript() {
         byte[] nc = AuthTranscript.newNonce();
         byte[] ns = AuthTranscript.newNonce();
-        AuthTranscript t = new AuthTranscript(1, NodeId.of("n1"), NodeId.of("n2"), nc, ns);
+        AuthTranscript t = new AuthTranscript(1, "raft", NodeId.of("n1"), NodeId.of("n2"), nc, ns);
         byte[] client = t.clientProof(TransportFixture.SECRET);
 
         assertThat(client).hasSize(AuthTranscript.PROOF_BYTES);
         assertThat(AuthTranscript.matches(client, t.clientProof(TransportFixture.SECRET))).isTrue();
         assertThat(t.serverProof(TransportFixture.SECRET)).isNotEqualTo(client); // no reflection
         assertThat(t.clientProof(TransportFixture.OTHER_SECRET)).isNotEqualTo(client);
-        assertThat(new AuthTranscript(2, t.clientId(), t.serverId(), nc, ns).clientProof(TransportFixture.SECRET))
+        assertThat(new AuthTranscript(2, "raft", t.clientId(), t.serverId(), nc, ns).clientProof(TransportFixture.SECRET))
                 .isNotEqualTo(client);
-        assertThat(new AuthTranscript(1, NodeId.of("n3"), t.serverId(), nc, ns).clientProof(TransportFixture.SECRET))
+        assertThat(new AuthTranscript(1, "multipaxos", t.clientId(), t.serverId(), nc, ns).clientProof(TransportFixture.SECRET))
                 .isNotEqualTo(client);
-        assertThat(new AuthTranscript(1, t.clientId(), NodeId.of("n3"), nc, ns).clientProof(TransportFixture.SECRET))
+        assertThat(new AuthTranscript(1, "raft", NodeId.of("n3"), t.serverId(), nc, ns).clientProof(TransportFixture.SECRET))
                 .isNotEqualTo(client);
-        assertThat(new AuthTranscript(1, t.clientId(), t.serverId(), ns, nc).clientProof(TransportFixture.SECRET))
+        assertThat(new AuthTranscript(1, "raft", t.clientId(), NodeId.of("n3"), nc, ns).clientProof(TransportFixture.SECRET))
+                .isNotEqualTo(client);
+        assertThat(new AuthTranscript(1, "raft", t.clientId(), t.serverId(), ns, nc).clientProof(TransportFixture.SECRET))
                 .isNotEqualTo(client);
         assertThat(AuthTranscript.newNonce()).isNotEqualTo(nc);
     }

@@ -109,7 +109,7 @@ class HostileInputTest {
     void aHelloInAnotherProtocolVersionFailsAuthentication() throws Exception {
         try (RawPeer peer = new RawPeer(server.address())) {
             peer.sendFrame(FrameKind.HELLO, HandshakeFrames.hello(
-                    new HandshakeFrames.Hello(2, N1, server.id, AuthTranscript.newNonce())));
+                    new HandshakeFrames.Hello(2, "raft", N1, server.id, AuthTranscript.newNonce())));
             assertThat(peer.closedByServer()).isTrue();
         }
         await().until(() -> server.counters().authFailures() == 1);

@@ -50,14 +50,14 @@ final class RawPeer implements AutoCloseable {
     /** Completes a correct handshake as {@code self}, exactly as a real client would. */
     void authenticate(NodeId self, NodeId server, byte[] secret) throws Exception {
         byte[] nonce = AuthTranscript.newNonce();
-        sendFrame(FrameKind.HELLO, HandshakeFrames.hello(new HandshakeFrames.Hello(1, self, server, nonce)));
+        sendFrame(FrameKind.HELLO, HandshakeFrames.hello(new HandshakeFrames.Hello(1, TransportFixture.CODEC.familyNames(), self, server, nonce)));
         byte[] frame = readFrame();
         if (frame[0] != FrameKind.CHALLENGE) {
             throw new IllegalStateException("expected CHALLENGE, got kind " + frame[0]);
         }
         byte[] payload = java.util.Arrays.copyOfRange(frame, 1, frame.length);
         HandshakeFrames.Challenge challenge = HandshakeFrames.readChallenge(payload);
-        AuthTranscript transcript = new AuthTranscript(1, self, server, nonce, challenge.serverNonce());
+        AuthTranscript transcript = new AuthTranscript(1, TransportFixture.CODEC.familyNames(), self, server, nonce, challenge.serverNonce());
         sendFrame(FrameKind.PROOF, HandshakeFrames.proof(transcript.clientProof(secret)));
     }
 

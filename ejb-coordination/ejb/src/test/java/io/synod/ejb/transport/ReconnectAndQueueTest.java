@@ -67,7 +67,7 @@ class ReconnectAndQueueTest {
 
     @Test
     void dropNewestKeepsTheFirstQueued() {
-        OutboundQueue queue = new OutboundQueue(2, OverflowPolicy.DROP_NEWEST);
+        OutboundQueue<Message> queue = new OutboundQueue<>(2, OverflowPolicy.DROP_NEWEST);
         NodeId n1 = NodeId.of("n1");
         NodeId n2 = NodeId.of("n2");
         assertThat(queue.offer(heartbeat(n1, n2, 0))).isFalse();

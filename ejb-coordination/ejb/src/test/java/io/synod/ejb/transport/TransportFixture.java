@@ -33,16 +33,22 @@ final class TransportFixture implements AutoCloseable {
         Awaitility.setDefaultTimeout(Duration.ofSeconds(30));
     }
 
+    /** A client frame as delivered, with the proven sender. */
+    record Received(NodeId from, ClientFrame frame) {
+    }
+
     /** One started transport and what it observed. */
     static final class Node {
         final NodeId id;
         final PeerTransport transport;
         final List<Message> inbox = new CopyOnWriteArrayList<>();
         final List<NodeId> unreachable = new CopyOnWriteArrayList<>();
+        final List<Received> clientInbox = new CopyOnWriteArrayList<>();
 
         private Node(NodeId id, TransportSettings settings, MessageCodec codec, ThreadFactory threads) {
             this.id = id;
-            this.transport = PeerTransport.start(settings, codec, inbox::add, unreachable::add, threads);
+            this.transport = PeerTransport.start(settings, codec, inbox::add, unreachable::add,
+                    (from, frame) -> clientInbox.add(new Received(from, frame)), threads);
         }
 
         InetSocketAddress address() {

@@ -1,5 +1,6 @@
 package io.synod.api.cdi;
 
+import io.synod.api.KeyValueStore;
 import io.synod.api.SynodCluster;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -22,5 +23,9 @@ public class SynodExtension implements Extension {
                 .types(SynodCluster.class, Object.class)
                 .scope(ApplicationScoped.class)
                 .createWith(context -> new ConnectorBackedCluster(connections));
+        event.addBean()
+                .types(KeyValueStore.class, Object.class)
+                .scope(ApplicationScoped.class)
+                .createWith(context -> new ConnectorBackedKeyValueStore(connections));
     }
 }
