@@ -10,6 +10,7 @@ import java.util.Optional;
  *
  * @param transportHost absent means "the address Payara's Hazelcast binds to", resolved once discovery starts
  * @param adminPassword absent means "generate one and keep it in the data directory"
+ * @param viewer        the read-only console user, if configured (user name and password)
  */
 public record NodeSettings(
         NodeId nodeId,
@@ -22,7 +23,16 @@ public record NodeSettings(
         long snapshotEntries,
         long healthMaxLag,
         String adminUsername,
-        Optional<String> adminPassword) {
+        Optional<String> adminPassword,
+        Optional<ViewerLogin> viewer) {
+
+    /** The read-only console user: both keys are set, or neither. */
+    public record ViewerLogin(String username, String password) {
+        @Override
+        public String toString() {
+            return "ViewerLogin[" + username + ", ********]";
+        }
+    }
 
     /** Values to show operators (console, logs): everything but secrets. */
     public java.util.Map<String, String> describe() {
@@ -38,6 +48,8 @@ public record NodeSettings(
         shown.put(ConfigKey.HEALTH_MAX_LAG.key(), Long.toString(healthMaxLag));
         shown.put(ConfigKey.ADMIN_USERNAME.key(), adminUsername);
         shown.put(ConfigKey.ADMIN_PASSWORD.key(), adminPassword.isPresent() ? "******** (configured)" : "******** (generated)");
+        shown.put(ConfigKey.VIEWER_USER.key(), viewer.map(ViewerLogin::username).orElse("(none)"));
+        shown.put(ConfigKey.VIEWER_PASSWORD.key(), viewer.isPresent() ? "******** (configured)" : "(none)");
         return shown;
     }
 }

@@ -41,7 +41,8 @@ public final class NodeSettingsReader {
                 intIn(ConfigKey.SNAPSHOT_ENTRIES, 100, 100_000_000),
                 intIn(ConfigKey.HEALTH_MAX_LAG, 0, 100_000_000),
                 adminUsername(),
-                adminPassword());
+                adminPassword(),
+                viewer());
     }
 
     private NodeId nodeId(Optional<String> instanceName) {
@@ -97,6 +98,32 @@ public final class NodeSettingsReader {
                     + " is too short (at least 8 characters)");
         });
         return configured;
+    }
+
+    /** The read-only user: both keys or neither, a valid name other than the admin's, 8+ character password. */
+    private Optional<NodeSettings.ViewerLogin> viewer() {
+        Optional<String> user = raw(ConfigKey.VIEWER_USER);
+        Optional<String> password = raw(ConfigKey.VIEWER_PASSWORD);
+        if (user.isEmpty() && password.isEmpty()) {
+            return Optional.empty();
+        }
+        if (user.isEmpty() || password.isEmpty()) {
+            throw new InvalidConfigurationException("invalid configuration: " + ConfigKey.VIEWER_USER.key() + " and "
+                    + ConfigKey.VIEWER_PASSWORD.key() + " must be set together");
+        }
+        if (!USER.matcher(user.get()).matches()) {
+            throw InvalidConfigurationException.of(ConfigKey.VIEWER_USER, user.get(),
+                    "use 1-64 characters from letters, digits, '.', '_', '@', '-'");
+        }
+        if (user.get().equals(adminUsername())) {
+            throw InvalidConfigurationException.of(ConfigKey.VIEWER_USER, user.get(),
+                    "must differ from " + ConfigKey.ADMIN_USERNAME.key());
+        }
+        if (password.get().length() < 8) {
+            throw new InvalidConfigurationException("invalid configuration: " + ConfigKey.VIEWER_PASSWORD.key()
+                    + " is too short (at least 8 characters)");
+        }
+        return Optional.of(new NodeSettings.ViewerLogin(user.get(), password.get()));
     }
 
     private int intIn(ConfigKey key, int min, int max) {

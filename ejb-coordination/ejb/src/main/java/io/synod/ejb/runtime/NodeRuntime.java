@@ -8,6 +8,7 @@ import io.synod.core.consensus.Message;
 import io.synod.core.consensus.NodeId;
 import io.synod.core.consensus.NodeStatus;
 import io.synod.core.consensus.NotLeaderException;
+import io.synod.core.consensus.PeerProgress;
 import io.synod.core.consensus.ProposalDroppedException;
 import io.synod.core.consensus.ProposalReceipt;
 import io.synod.core.consensus.ReadMode;
@@ -43,6 +44,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -94,6 +96,10 @@ public final class NodeRuntime implements AutoCloseable {
     private long nextSequence = 1;
     private long leaderships;
     private volatile RuntimeStatus status;
+    /** The leader's view of each peer's replication, published with the status (empty unless leader). */
+    private volatile Map<NodeId, PeerProgress> replication = Map.of();
+    /** Wall-clock millis of the last message received from each peer, written by the transport's threads. */
+    private final Map<NodeId, Long> lastHeardMillis = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private NodeRuntime(RuntimeSettings settings, ThreadFactory threads) throws IOException {
@@ -116,7 +122,10 @@ public final class NodeRuntime implements AutoCloseable {
             this.loop = new RuntimeLoop(id, threads, settings.tick(), this::tick, this::afterTask, this::halt);
             this.writer = new StorageWriter(guarded, metrics, threads);
             this.transport = PeerTransport.start(settings.transport(), CODEC,
-                    message -> loop.post(() -> engine.step(message)),
+                    message -> {
+                        lastHeardMillis.put(message.from(), System.currentTimeMillis());
+                        loop.post(() -> engine.step(message));
+                    },
                     peer -> loop.post(() -> engine.reportUnreachable(peer)), threads);
         } catch (IOException | RuntimeException e) {
             durable.close();
@@ -226,6 +235,24 @@ public final class NodeRuntime implements AutoCloseable {
         return future;
     }
 
+    /**
+     * One page of the keys under {@code prefix} from this member's copy (LOCAL: may be stale, runs anywhere);
+     * what operators browse, such as the audit log. TTLs are judged at the group's replicated clock.
+     */
+    public CompletableFuture<KvResult.Scan> scanLocal(String prefix, Optional<String> startAfter, int limit) {
+        CompletableFuture<KvResult.Scan> future = new CompletableFuture<>();
+        Objects.requireNonNull(prefix, "prefix");
+        Objects.requireNonNull(startAfter, "startAfter");
+        loop.post(future, () -> {
+            try {
+                future.complete(replica.view().scan(prefix, startAfter, limit, replica.clockMillis()));
+            } catch (RuntimeException invalid) {
+                future.completeExceptionally(invalid);
+            }
+        });
+        return future;
+    }
+
     private Optional<KeyValue> lookup(String key) {
         return replica.view().get(key, replica.clockMillis());
     }
@@ -265,6 +292,16 @@ public final class NodeRuntime implements AutoCloseable {
 
     public RuntimeStatus status() {
         return status;
+    }
+
+    /** The leader's replication progress of every peer (match index, flow state); empty on a follower. */
+    public Map<NodeId, PeerProgress> replication() {
+        return replication;
+    }
+
+    /** Wall-clock millis of the last message this member received from each peer it ever heard from. */
+    public Map<NodeId, Long> lastHeardMillis() {
+        return Map.copyOf(lastHeardMillis);
     }
 
     public RuntimeMetrics metrics() {
@@ -364,6 +401,7 @@ public final class NodeRuntime implements AutoCloseable {
     private void refreshStatus(boolean initial) {
         NodeStatus s = engine.status();
         metrics.indexes(s.term(), s.commitIndex(), replica.applied());
+        replication = s.progress().isEmpty() ? Map.of() : Map.copyOf(s.progress());
         status = new RuntimeStatus(id, s.role(), s.term(), s.leader(), s.commitIndex(), replica.applied(),
                 guarded.firstIndex(), s.lastIndex(), replica.snapshotIndex(), s.confState(), initial || loop.isRunning());
     }
