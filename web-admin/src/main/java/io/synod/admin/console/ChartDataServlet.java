@@ -23,7 +23,7 @@ import java.util.TreeSet;
 @WebServlet(ChartDataServlet.PATH)
 public class ChartDataServlet extends HttpServlet {
 
-    static final String PATH = "/console/charts.json";
+    static final String PATH = "/console/charts.json"; // IdleSessionGuard counts it as background
     private static final long serialVersionUID = 1L;
 
     @Inject

@@ -13,9 +13,6 @@ import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import java.io.IOException;
-import java.util.logging.Logger;
-
 /**
  * Form login for the console, as {@code @FormAuthenticationMechanismDefinition} gives it: the container's
  * {@code @LoginToContinue} interceptor redirects (not forwards) unauthenticated requests to the login page, so the
@@ -28,8 +25,6 @@ import java.util.logging.Logger;
 @AutoApplySession
 @LoginToContinue(loginPage = "/login.xhtml", errorPage = "/login.xhtml?failed=true", useForwardToLogin = false)
 public class ConsoleFormLogin implements HttpAuthenticationMechanism {
-
-    private static final Logger LOG = Logger.getLogger(ConsoleFormLogin.class.getName());
 
     @Inject
     IdentityStoreHandler identityStores;
@@ -44,27 +39,6 @@ public class ConsoleFormLogin implements HttpAuthenticationMechanism {
             return context.notifyContainerAboutLogin(
                     identityStores.validate(new UsernamePasswordCredential(user, password)));
         }
-        if (context.isProtected() && request.getUserPrincipal() == null
-                && "partial/ajax".equals(request.getHeader("Faces-Request"))) {
-            return redirectAjax(request, response);
-        }
         return context.doNothing();
-    }
-
-    /**
-     * An ajax request (a page's live poll) whose session ended: a plain redirect would hand the login page's HTML
-     * to the page's script, which cannot use it. Faces' own partial-response redirect makes the browser go there.
-     */
-    private static AuthenticationStatus redirectAjax(HttpServletRequest request, HttpServletResponse response) {
-        try {
-            response.setContentType("text/xml");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                    + request.getContextPath() + "/login.xhtml\"/></partial-response>");
-            response.flushBuffer();
-        } catch (IOException e) {
-            LOG.fine(() -> "the browser went away before the login redirect: " + e);
-        }
-        return AuthenticationStatus.SEND_CONTINUE;
     }
 }
