@@ -3,6 +3,7 @@ package io.synod.admin.console;
 import io.synod.admin.audit.AuditEntry;
 import io.synod.admin.audit.AuditLog;
 import io.synod.admin.audit.AuditUnavailableException;
+import io.synod.admin.monitor.ClusterMonitor;
 import io.synod.admin.security.ConsoleSecurity;
 import io.synod.core.consensus.NodeId;
 import io.synod.ejb.node.SynodNode;
@@ -35,12 +36,17 @@ public class LeadershipActions {
 
     private static final Logger LOG = Logger.getLogger(LeadershipActions.class.getName());
     private static final long ACCEPT_SECONDS = 5;
+    /** About one election timeout and a half at the default tick: a transfer normally ends well within it. */
+    private static final long LEADER_WAIT_MILLIS = 3_000;
 
     @Inject
     SynodNode node;
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    ClusterMonitor monitor;
 
     private String target;
 
@@ -112,8 +118,31 @@ public class LeadershipActions {
             error(faces, "Not transferred: interrupted.");
             return;
         }
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Leadership is being handed to " + to
-                + "; the overview shows it leading within seconds.", null));
+        Optional<RuntimeStatus> after = awaitLeader(runtime.get(), to.value());
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, after.isPresent()
+                ? "Leadership is being handed to " + to + ": " + to + " leads now (term " + after.get().term() + ")."
+                : "Leadership is being handed to " + to + "; it does not lead yet (the overview shows when it does).",
+                null));
+    }
+
+    /**
+     * The operator wants to know how it ended: wait (bounded) until the console's picture, which the response
+     * re-renders, shows {@code to} leading.
+     */
+    private Optional<RuntimeStatus> awaitLeader(NodeRuntime runtime, String to) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(LEADER_WAIT_MILLIS);
+        while (System.nanoTime() < deadline) {
+            if (monitor.picture().leader().map(to::equals).orElse(false)) {
+                return Optional.of(runtime.status());
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return Optional.empty();
     }
 
     private void recordRefusal(String user, String self, String action, String why) {

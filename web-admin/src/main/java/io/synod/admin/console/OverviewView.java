@@ -4,7 +4,6 @@ import io.synod.admin.monitor.ClusterMonitor;
 import io.synod.admin.monitor.ClusterPicture;
 import io.synod.admin.monitor.LeaderChange;
 import io.synod.ejb.node.SynodNode;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -31,13 +30,16 @@ public class OverviewView {
 
     private ClusterPicture picture;
 
-    @PostConstruct
-    void load() {
-        picture = monitor.picture();
+    /** One picture per request, taken when first needed (rendering), so an action's response shows its effect. */
+    private ClusterPicture picture() {
+        if (picture == null) {
+            picture = monitor.picture();
+        }
+        return picture;
     }
 
     public List<MemberLine> getMembers() {
-        return picture.members().stream().map(MemberLine::of).toList();
+        return picture().members().stream().map(MemberLine::of).toList();
     }
 
     /** Members discovery sees now (what readiness counts), this one included. */
@@ -67,7 +69,7 @@ public class OverviewView {
     }
 
     public String getLeader() {
-        return picture.members().stream().filter(m -> m.leader()).map(m -> m.nodeId()).findFirst().orElse("");
+        return picture().members().stream().filter(m -> m.leader()).map(m -> m.nodeId()).findFirst().orElse("");
     }
 
     /** "since 2026-11-25 15:03:12 UTC (4 min)", as this node saw it take over. */
