@@ -26,6 +26,11 @@ public final class LocalCluster implements BeforeAllCallback, ParameterResolver 
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "it-admin-password-" + Long.toHexString(System.nanoTime());
     public static final String CLUSTER_SECRET = "it-cluster-secret-0123456789abcdef";
+    /** How long {@code up} waits for readiness (the script's SYNOD_READY_TIMEOUT); raise it on a loaded machine. */
+    static final int READY_TIMEOUT_SECONDS = Integer.getInteger("synod.it.ready.timeout", 240);
+    /** The read-only console user (role synod-viewer). */
+    public static final String VIEWER_USER = "viewer";
+    public static final String VIEWER_PASSWORD = "it-viewer-password-" + Long.toHexString(System.nanoTime());
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -69,12 +74,14 @@ public final class LocalCluster implements BeforeAllCallback, ParameterResolver 
         static Running start() {
             int offset = Integer.getInteger("synod.it.port.offset", 0);
             // a shared, loaded build machine may need longer than the script's default (240 s) to deploy
-            int readySeconds = Integer.getInteger("synod.it.ready.timeout", 240);
+            int readySeconds = READY_TIMEOUT_SECONDS;
             String name = Path.of(System.getProperty("synod.it.state", "target/it-cluster")).getFileName().toString();
             Script script = Script.forTests(name, Integer.getInteger("synod.it.http.base.port", 18080) + offset,
                     Integer.getInteger("synod.it.hz.base.port", 16900) + offset,
                     Integer.getInteger("synod.it.transport.base.port", 17900) + offset, Map.of(
                             "SYNOD_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                            "SYNOD_ADMIN_VIEWER_USER", VIEWER_USER,
+                            "SYNOD_ADMIN_VIEWER_PASSWORD", VIEWER_PASSWORD,
                             "SYNOD_CLUSTER_SECRET", CLUSTER_SECRET,
                             "SYNOD_PROTOCOL", protocol(),
                             "SYNOD_READY_TIMEOUT", String.valueOf(readySeconds)));
@@ -137,7 +144,8 @@ public final class LocalCluster implements BeforeAllCallback, ParameterResolver 
                     "SYNOD_TRANSPORT_BASE_PORT", String.valueOf(transportBase),
                     "SYNOD_JAVA_OPTS", "-Xmx384m -XX:+UseSerialGC",
                     "SYNOD_SKIP_BUILD", "1", // Maven built everything before the integration-test phase
-                    "SYNOD_DEPLOY_EXAMPLES", "1"));
+                    "SYNOD_DEPLOY_EXAMPLES", "1",
+                    "SYNOD_READY_TIMEOUT", String.valueOf(READY_TIMEOUT_SECONDS)));
             env.putAll(extra);
             return new Script(repo, state, httpBase, Map.copyOf(env));
         }

@@ -24,6 +24,13 @@ import java.util.TreeSet;
  */
 final class Cluster {
 
+    /**
+     * The plan draws chunk sizes for the KV image alone; the coordination services' state makes images some ten
+     * times larger, so chunks scale with them (a snapshot still takes several chunks, and transfers still finish
+     * within the settle limit).
+     */
+    private static final int CHUNK_SCALE = 16;
+
     final List<SimNode> nodes = new ArrayList<>();
     final SimulatedNetwork network;
     final SimulatedClock clock;
@@ -69,7 +76,7 @@ final class Cluster {
 
     RaftConfig config(int i) {
         return new RaftConfig(nodes.get(i).id, 1, plan.electionTicks(), plan.heartbeatTicks(), plan.preVote(), plan.checkQuorum(),
-                plan.maxSizePerMsg(), plan.maxInflight(), plan.snapshotChunkBytes(), bugs);
+                plan.maxSizePerMsg(), plan.maxInflight(), plan.snapshotChunkBytes() * CHUNK_SCALE, bugs);
     }
 
     void start(int i) {

@@ -8,7 +8,8 @@ package io.synod.core.sim;
  * @param compactTail   entries kept behind a snapshot for slow followers
  */
 record SimContext(SimulatedNetwork network, SimulatedClock clock, SafetyMonitor monitor, SimTrace trace,
-                  ClientResponder responder, MembershipListener membership, int snapshotEvery, int compactTail) {
+                  ClientResponder responder, MembershipListener membership, int snapshotEvery, int compactTail,
+                  CoordinationHub coordination) {
 
     /** Told when a node applies a configuration change (the operator's tooling watches for these). */
     interface MembershipListener {

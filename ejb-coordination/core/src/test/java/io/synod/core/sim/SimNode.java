@@ -1,5 +1,6 @@
 package io.synod.core.sim;
 
+import io.synod.core.codec.CodecException;
 import io.synod.core.consensus.ConfChange;
 import io.synod.core.consensus.ConfChangeCodec;
 import io.synod.core.consensus.ConfState;
@@ -9,6 +10,8 @@ import io.synod.core.consensus.LogEntry;
 import io.synod.core.consensus.Message;
 import io.synod.core.consensus.NodeId;
 import io.synod.core.consensus.NodeStatus;
+import io.synod.core.consensus.NotLeaderException;
+import io.synod.core.consensus.ProposalDroppedException;
 import io.synod.core.consensus.ProposalReceipt;
 import io.synod.core.consensus.ReadMode;
 import io.synod.core.consensus.ReadState;
@@ -18,6 +21,17 @@ import io.synod.core.consensus.Snapshot;
 import io.synod.core.paxos.PaxosMessage;
 import io.synod.core.raft.RaftConfig;
 import io.synod.core.raft.RaftMessage;
+import io.synod.core.statemachine.ApplyOutcome;
+import io.synod.core.statemachine.ClientId;
+import io.synod.core.statemachine.CommandEnvelope;
+import io.synod.core.statemachine.EnvelopeCodec;
+import io.synod.core.statemachine.ServiceId;
+import io.synod.core.statemachine.lock.LockCommand;
+import io.synod.core.statemachine.lock.LockCommandCodec;
+import io.synod.core.statemachine.scheduler.SchedulerCommand;
+import io.synod.core.statemachine.scheduler.SchedulerCommandCodec;
+import io.synod.core.statemachine.session.SessionCommand;
+import io.synod.core.statemachine.session.SessionCommandCodec;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -33,7 +47,9 @@ import java.util.TreeMap;
  * The shell around one engine instance, as the production event loop is: it feeds the engine ticks,
  * messages and client requests, and processes every {@link Ready} in the order the contract demands —
  * persist (snapshot, entries, hard state), sync if asked, only then send, then apply committed entries to
- * the {@link SimStateMachine} and answer reads whose index has been applied, then advance. It also takes
+ * the {@link SimStateMachine} (KV commands) or the real coordination services ({@link CoordinationReplica}:
+ * session, lock and scheduler state machines in the production registry) and answer reads whose index has been
+ * applied, then advance. It also takes
  * a snapshot every few applied entries and compacts the log behind it.
  */
 public final class SimNode {
@@ -44,12 +60,22 @@ public final class SimNode {
     private record ReleasedRead(long index, long readId) {
     }
 
+    private record Awaited(ClientId client, long seq) {
+    }
+
+    /** Every this many ticks a leader proposes the coordination services' time-driven duties, if any are due. */
+    private static final int DUTY_TICKS = 10;
+
     final int index;
     final NodeId id;
     private final SimulatedDisk disk;
     private final SimContext ctx;
     private ConsensusNode engine;
     private final SimStateMachine sm = new SimStateMachine();
+    private final CoordinationReplica coord;
+    private final Set<Awaited> awaitingCoordination = new HashSet<>();
+    private long ticks;
+    private long duties;
     private long applied;
     private ConfState appliedConf = ConfState.EMPTY;
     private long lastSnapshot;
@@ -70,6 +96,7 @@ public final class SimNode {
         this.id = id;
         this.disk = disk;
         this.ctx = ctx;
+        this.coord = new CoordinationReplica(ctx.coordination().bugs);
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -78,7 +105,7 @@ public final class SimNode {
     void start(EngineFactory factory, RaftConfig config, Random engineRandom) {
         var storage = disk.storage();
         Snapshot snap = storage.snapshot();
-        sm.restore(snap.data());
+        restoreImage(snap.data());
         applied = snap.metadata().index();
         lastSnapshot = applied;
         appliedConf = snap.metadata().confState();
@@ -109,6 +136,7 @@ public final class SimNode {
         engine = null;
         lastCommit = 0;
         awaiting.clear();
+        awaitingCoordination.clear();
         reads.clear();
         released.clear();
         ctx.network().dropAllTo(index);
@@ -124,6 +152,68 @@ public final class SimNode {
         engine.tick();
         drain();
         observe();
+        if (engine != null && ++ticks % DUTY_TICKS == 0 && engine.status().role() == Role.LEADER) {
+            leaderDuties();
+        }
+    }
+
+    /**
+     * What the production leader does on a timer, stamped with its own wall clock: propose the expiry of sessions
+     * lapsed in its time (as its applied state knows them; the entry re-checks at apply), the expiry of lock
+     * waits, and the scheduler's lease expiry and assignment. Each duty goes under a fresh client id, so a lost one never blocks the next.
+     */
+    private void leaderDuties() {
+        long now = wallMillis();
+        List<String> lapsed = coord.sessions().lapsedAt(now);
+        if (!lapsed.isEmpty()) {
+            duty(ServiceId.SESSIONS, SessionCommandCodec
+                    .encode(new SessionCommand.Expire(
+                            lapsed.subList(0, Math.min(lapsed.size(), 50)))));
+        }
+        if (engine != null && coord.locks().locks().stream().anyMatch(l -> !l.waiters().isEmpty())) {
+            duty(ServiceId.LOCKS, LockCommandCodec
+                    .encode(new LockCommand.ExpireWaiters()));
+        }
+        // The scheduler: put back lapsed attempts, then place ready tasks (the entry decides at its own time).
+        if (coord.scheduler().nextLeaseExpiry().filter(t -> t <= now).isPresent()) {
+            duty(ServiceId.SCHEDULER, SchedulerCommandCodec.encode(new SchedulerCommand.ExpireLeases()));
+        }
+        if (!coord.scheduler().members().isEmpty() && !coord.scheduler().readyQueue(now, 1).isEmpty()) {
+            duty(ServiceId.SCHEDULER, SchedulerCommandCodec.encode(new SchedulerCommand.Assign(4)));
+        }
+    }
+
+    private void duty(ServiceId service, byte[] payload) {
+        if (engine == null) {
+            return;
+        }
+        ClientId dutyId =
+                ClientId.of("leader-" + id + "." + restarts + "." + ++duties);
+        try {
+            proposeCoordination(dutyId, 1, service, payload);
+        } catch (NotLeaderException | ProposalDroppedException e) {
+            // stepped down meanwhile, or a transfer is in progress: the next leader will do it
+        }
+    }
+
+    /**
+     * This node's wall clock in ms (one simulation unit = 1 ms at nominal speed): it runs at the node's own rate,
+     * so under clock skew leaders disagree about time, as real ones do; the registry never lets time run back.
+     */
+    long wallMillis() {
+        return ctx.clock().now() * SimulatedClock.UNITS_PER_TICK / ctx.clock().period(index);
+    }
+
+    /** A client command for the real coordination services; the node stamps its time as the leader does. */
+    ProposalReceipt proposeCoordination(ClientId client, long seq,
+                                        ServiceId service, byte[] payload) {
+        byte[] data = EnvelopeCodec.encode(
+                new CommandEnvelope(client, seq, wallMillis(), service, payload));
+        ProposalReceipt receipt = engine.propose(data);
+        awaitingCoordination.add(new Awaited(client, seq));
+        ctx.trace().event(now(), "propose", index, client + "#" + seq + " " + service);
+        drain();
+        return receipt;
     }
 
     void deliver(Message m) {
@@ -227,7 +317,7 @@ public final class SimNode {
         if (s.metadata().index() <= applied) {
             return; // never move the state machine backwards
         }
-        sm.restore(s.data());
+        restoreImage(s.data());
         applied = s.metadata().index();
         lastSnapshot = applied;
         appliedConf = s.metadata().confState();
@@ -244,6 +334,9 @@ public final class SimNode {
         }
         ctx.monitor().onApplied(id, e, term);
         applied = e.index();
+        // The registry sees every index (its gap check); a KV command reaches it as an empty entry it skips.
+        ApplyOutcome outcome = coord.apply(CoordinationReplica.isEnvelope(e.data()) ? e
+                : new LogEntry(e.index(), e.term(), e.type(), new byte[0]));
         if (e.type() == EntryType.CONF_CHANGE) {
             // The payload carries the whole resulting configuration: a member that joined later never saw
             // the bootstrap configuration, yet must stamp the right one on its snapshots.
@@ -251,6 +344,8 @@ public final class SimNode {
             appliedConf = ConfChangeCodec.confStateAfter(e.data());
             ctx.monitor().onConfChangeApplied(id, e.index(), before, ConfChangeCodec.decode(e.data()), appliedConf);
             ctx.membership().onConfChangeApplied(this, ConfChangeCodec.decode(e.data()), e.index(), e.term());
+        } else if (CoordinationReplica.isEnvelope(e.data())) {
+            applyCoordination(e, outcome);
         } else if (e.data().length > 0) {
             SimCommand cmd = SimCommand.decode(e.data());
             Optional<SimResult> result = sm.apply(e.index(), cmd);
@@ -258,6 +353,41 @@ public final class SimNode {
                 ctx.responder().respond(cmd.client(), cmd.seq(), result.get());
             }
         }
+    }
+
+    private void applyCoordination(LogEntry e, ApplyOutcome outcome) {
+        CommandEnvelope env;
+        try {
+            env = EnvelopeCodec.decode(e.data());
+        } catch (CodecException ex) {
+            throw new InvariantViolation(id + " applied an undecodable envelope at " + e.index());
+        }
+        ctx.coordination().onApplied(e.index(), env, outcome, coord);
+        if (awaitingCoordination.remove(new Awaited(env.clientId(), env.sequence()))) {
+            ctx.coordination().respond(env.clientId(), env.sequence(), outcome, now());
+        }
+    }
+
+    /** The node's state image: the KV service's, then the coordination registry's. */
+    private byte[] image() {
+        byte[] kv = sm.snapshot();
+        byte[] registry = coord.snapshot();
+        return ByteBuffer.allocate(4 + kv.length + registry.length).putInt(kv.length).put(kv).put(registry).array();
+    }
+
+    private void restoreImage(byte[] data) {
+        if (data.length == 0) {
+            sm.restore(data); // the bootstrap snapshot: empty services
+            coord.restore(data);
+            return;
+        }
+        ByteBuffer buf = ByteBuffer.wrap(data);
+        byte[] kv = new byte[buf.getInt()];
+        buf.get(kv);
+        byte[] registry = new byte[buf.remaining()];
+        buf.get(registry);
+        sm.restore(kv);
+        coord.restore(registry);
     }
 
     private void serveReads() {
@@ -280,7 +410,7 @@ public final class SimNode {
         if (applied - lastSnapshot < ctx.snapshotEvery()) {
             return;
         }
-        byte[] image = sm.snapshot();
+        byte[] image = image();
         long compactTo = Math.max(disk.storage().firstIndex() - 1, applied - ctx.compactTail());
         disk.snapshotAndCompact(applied, appliedConf, image, compactTo);
         lastSnapshot = applied;
@@ -332,8 +462,13 @@ public final class SimNode {
         return applied;
     }
 
+    /** This replica's scheduler state as applied so far (a worker's local, possibly stale, read). */
+    io.synod.core.statemachine.scheduler.SchedulerView schedulerView() {
+        return coord.scheduler();
+    }
+
     byte[] stateImage() {
-        return sm.snapshot();
+        return image();
     }
 
     long restarts() {

@@ -40,8 +40,14 @@ final class SimSettings {
 
     /** {@code -Dsynod.sim.bug=NAME} naming a {@link PaxosInjectedBug}: replay a Multi-Paxos seed with it. */
     static Set<PaxosInjectedBug> paxosBugs() {
-        return property("synod.sim.bug").filter(b -> !isRaftBug(b))
+        return property("synod.sim.bug").filter(b -> Arrays.stream(PaxosInjectedBug.values()).anyMatch(x -> x.name().equals(b)))
                 .map(b -> Set.of(PaxosInjectedBug.valueOf(b))).orElse(Set.of());
+    }
+
+    /** {@code -Dsynod.sim.bug=NAME} naming a {@link ServiceBug}: replay a seed with that coordination-service bug. */
+    static Set<ServiceBug> serviceBugs() {
+        return property("synod.sim.bug").filter(b -> Arrays.stream(ServiceBug.values()).anyMatch(x -> x.name().equals(b)))
+                .map(b -> Set.of(ServiceBug.valueOf(b))).orElse(Set.of());
     }
 
     private static boolean isRaftBug(String name) {

@@ -35,19 +35,22 @@ class SimulationTest {
         long first = single.orElse(SimSettings.base());
         int count = single.isPresent() ? 1 : SimSettings.seeds();
         long started = System.nanoTime();
+        long cpuStarted = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long operations = 0;
         long unknown = 0;
         int inconclusive = 0;
         List<SimulationResult> failures = new ArrayList<>();
         List<String> replays = new ArrayList<>();
+        CoordinationStats coordination = new CoordinationStats();
         for (long seed = first; seed < first + count; seed++) {
-            Simulation sim = new Simulation(seed, engine, SimSettings.bugs(), SimSettings.paxosBugs());
+            Simulation sim = new Simulation(seed, engine, SimSettings.bugs(), SimSettings.paxosBugs(), SimSettings.serviceBugs());
             SimulationResult r = sim.run();
             if (r.failed()) {
                 failures.add(r);
                 replays.add(sim.replayCommand());
             }
             operations += r.operations();
+            coordination.add(r.coordination());
             unknown += r.unknownOutcomes();
             inconclusive += r.inconclusive() ? 1 : 0;
             if (single.isPresent()) {
@@ -60,6 +63,8 @@ class SimulationTest {
                         + " %d seeds with an inconclusive linearizability check, %d failed%n",
                 engine.protocol(), count, first, (System.nanoTime() - started) / 1e9, operations, unknown,
                 inconclusive, failures.size());
+        System.out.printf("simulation (%s): %s; %.1f s of CPU%n", engine.protocol(), coordination,
+                (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStarted) / 1e9);
         if (!failures.isEmpty()) {
             StringBuilder sb = new StringBuilder(failures.size() + " of " + count + " seeds failed on "
                     + engine.protocol() + ":");

@@ -54,7 +54,7 @@ class WipedMemberRejoinTest {
         SimTrace trace = new SimTrace();
         Cluster c = new Cluster(plan, SimSettings.RAFT, Set.of(),
                 (net, clock) -> new SimContext(net, clock, monitor, trace, (client, seq, result) -> {
-                }, new Quiet(), 1000, 0),
+                }, new Quiet(), 1000, 0, CoordinationHub.none()),
                 new Random(1), new Random(2), new Random(3));
         for (int i = 0; i < 3; i++) {
             c.start(i);

@@ -42,7 +42,11 @@ public enum ConfigKey {
     ADMIN_USERNAME("synod.admin.username", "admin",
             "User name for the admin console and ops API (role synod-admin)."),
     ADMIN_PASSWORD("synod.admin.password", null,
-            "Password for the admin console. When unset, the node generates one at first start, stores it in <data dir>/admin-password (mode 600) and logs it once.");
+            "Password for the admin console. When unset, the node generates one at first start, stores it in <data dir>/admin-password (mode 600) and logs it once."),
+    VIEWER_USER("synod.admin.viewer-user", null,
+            "User name of the read-only console and ops API user (role synod-viewer). Unset: no viewer. Set together with synod.admin.viewer-password."),
+    VIEWER_PASSWORD("synod.admin.viewer-password", null,
+            "Password of the read-only user (at least 8 characters). Set together with synod.admin.viewer-user.");
 
     private final String key;
     private final String defaultValue;

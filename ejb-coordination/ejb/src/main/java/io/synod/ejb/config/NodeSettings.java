@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param adminPassword absent means "generate one and keep it in the data directory"
  * @param kvMaxKeyBytes   longest key-value store key, in UTF-8 bytes
  * @param kvMaxValueBytes largest key-value store value
+ * @param viewer        the read-only console user, if configured (user name and password)
  */
 public record NodeSettings(
         NodeId nodeId,
@@ -32,11 +33,20 @@ public record NodeSettings(
         Optional<String> adminPassword,
         ConsensusProtocol protocol,
         int kvMaxKeyBytes,
-        int kvMaxValueBytes) {
+        int kvMaxValueBytes,
+        Optional<ViewerLogin> viewer) {
 
     /** The key-value store's limits: the core's defaults with the configured key and value bounds. */
     public KvLimits kvLimits() {
         return KvLimits.DEFAULT.withMaxKeyBytes(kvMaxKeyBytes).withMaxValueBytes(kvMaxValueBytes);
+    }
+
+    /** The read-only console user: both keys are set, or neither. */
+    public record ViewerLogin(String username, String password) {
+        @Override
+        public String toString() {
+            return "ViewerLogin[" + username + ", ********]";
+        }
     }
 
     /** Values to show operators (console, logs): everything but secrets. */
@@ -59,6 +69,8 @@ public record NodeSettings(
         shown.put(ConfigKey.KV_MAX_VALUE_BYTES.key(), Integer.toString(kvMaxValueBytes));
         shown.put(ConfigKey.ADMIN_USERNAME.key(), adminUsername);
         shown.put(ConfigKey.ADMIN_PASSWORD.key(), adminPassword.isPresent() ? "******** (configured)" : "******** (generated)");
+        shown.put(ConfigKey.VIEWER_USER.key(), viewer.map(ViewerLogin::username).orElse("(none)"));
+        shown.put(ConfigKey.VIEWER_PASSWORD.key(), viewer.isPresent() ? "******** (configured)" : "(none)");
         return shown;
     }
 }

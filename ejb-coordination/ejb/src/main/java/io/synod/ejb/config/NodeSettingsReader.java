@@ -52,7 +52,8 @@ public final class NodeSettingsReader {
                 adminPassword(),
                 protocol(),
                 intIn(ConfigKey.KV_MAX_KEY_BYTES, 1, KvLimits.HARD_MAX_KEY_BYTES),
-                intIn(ConfigKey.KV_MAX_VALUE_BYTES, 0, MAX_VALUE_BYTES));
+                intIn(ConfigKey.KV_MAX_VALUE_BYTES, 0, MAX_VALUE_BYTES),
+                viewer());
     }
 
     private NodeId nodeId(Optional<String> instanceName) {
@@ -123,6 +124,32 @@ public final class NodeSettingsReader {
             case "false" -> false;
             default -> throw InvalidConfigurationException.of(key, value, "must be true or false");
         };
+    }
+
+    /** The read-only user: both keys or neither, a valid name other than the admin's, 8+ character password. */
+    private Optional<NodeSettings.ViewerLogin> viewer() {
+        Optional<String> user = raw(ConfigKey.VIEWER_USER);
+        Optional<String> password = raw(ConfigKey.VIEWER_PASSWORD);
+        if (user.isEmpty() && password.isEmpty()) {
+            return Optional.empty();
+        }
+        if (user.isEmpty() || password.isEmpty()) {
+            throw new InvalidConfigurationException("invalid configuration: " + ConfigKey.VIEWER_USER.key() + " and "
+                    + ConfigKey.VIEWER_PASSWORD.key() + " must be set together");
+        }
+        if (!USER.matcher(user.get()).matches()) {
+            throw InvalidConfigurationException.of(ConfigKey.VIEWER_USER, user.get(),
+                    "use 1-64 characters from letters, digits, '.', '_', '@', '-'");
+        }
+        if (user.get().equals(adminUsername())) {
+            throw InvalidConfigurationException.of(ConfigKey.VIEWER_USER, user.get(),
+                    "must differ from " + ConfigKey.ADMIN_USERNAME.key());
+        }
+        if (password.get().length() < 8) {
+            throw new InvalidConfigurationException("invalid configuration: " + ConfigKey.VIEWER_PASSWORD.key()
+                    + " is too short (at least 8 characters)");
+        }
+        return Optional.of(new NodeSettings.ViewerLogin(user.get(), password.get()));
     }
 
     private int intIn(ConfigKey key, int min, int max) {

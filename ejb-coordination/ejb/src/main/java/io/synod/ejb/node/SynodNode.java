@@ -74,6 +74,7 @@ public class SynodNode {
 
     private volatile NodeSettings settings;
     private volatile AdminCredentials adminCredentials;
+    private volatile Optional<AdminCredentials> viewerCredentials = Optional.empty();
     private volatile NodeState state = NodeState.DISCOVERING;
     private volatile String failure = "";
     private volatile MemberDirectory directory;
@@ -123,6 +124,7 @@ public class SynodNode {
         }
         adminCredentials = AdminCredentials.resolve(settings.adminUsername(), settings.adminPassword(),
                 settings.dataDir(), LOG::warning);
+        viewerCredentials = settings.viewer().map(v -> AdminCredentials.configured(v.username(), v.password()));
         LOG.info(() -> "Synod node " + settings.nodeId() + " starting with " + settings.describe());
         keyValues = new RuntimeKeyValueStore(this::runtime, settings.kvLimits(),
                 Duration.ofMillis(settings.clientRequestTimeoutMillis()).plus(KV_TIMEOUT_SLACK), scheduler);
@@ -171,6 +173,11 @@ public class SynodNode {
 
     public AdminCredentials adminCredentials() {
         return adminCredentials;
+    }
+
+    /** The read-only console user, if configured. */
+    public Optional<AdminCredentials> viewerCredentials() {
+        return viewerCredentials;
     }
 
     public NodeState state() {

@@ -10,6 +10,7 @@ import io.synod.core.consensus.Message;
 import io.synod.core.consensus.NodeId;
 import io.synod.core.consensus.NodeStatus;
 import io.synod.core.consensus.NotLeaderException;
+import io.synod.core.consensus.PeerProgress;
 import io.synod.core.consensus.ProposalDroppedException;
 import io.synod.core.consensus.ProposalReceipt;
 import io.synod.core.consensus.ReadMode;
@@ -45,6 +46,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -100,6 +102,10 @@ public final class NodeRuntime implements AutoCloseable {
     private Optional<NodeId> knownLeader = Optional.empty();
     private Role role = Role.FOLLOWER;
     private volatile RuntimeStatus status;
+    /** The leader's view of each peer's replication, published with the status (empty unless leader). */
+    private volatile Map<NodeId, PeerProgress> replication = Map.of();
+    /** Wall-clock millis of the last message received from each peer, written by the transport's threads. */
+    private final Map<NodeId, Long> lastHeardMillis = new ConcurrentHashMap<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private NodeRuntime(RuntimeSettings settings, ThreadFactory threads) throws IOException {
@@ -130,7 +136,10 @@ public final class NodeRuntime implements AutoCloseable {
             // All members must run with the same limits: they bound every frame.
             MessageCodec codec = settings.protocol().codec(MessageLimits.DEFAULT);
             this.transport = PeerTransport.start(settings.transport(), codec,
-                    message -> loop.post(() -> engine.step(message)),
+                    message -> {
+                        lastHeardMillis.put(message.from(), System.currentTimeMillis());
+                        loop.post(() -> engine.step(message));
+                    },
                     peer -> loop.post(() -> onUnreachable(peer)),
                     (from, frame) -> loop.post(() -> onClientFrame(from, frame)), threads);
         } catch (IOException | RuntimeException e) {
@@ -233,6 +242,24 @@ public final class NodeRuntime implements AutoCloseable {
                 future.complete(lookup(key));
             } else {
                 outstanding.read(key, consistency == ReadConsistency.LEASE, future, System.nanoTime());
+            }
+        });
+        return future;
+    }
+
+    /**
+     * One page of the keys under {@code prefix} from this member's copy (LOCAL: may be stale, runs anywhere);
+     * what operators browse, such as the audit log. TTLs are judged at the group's replicated clock.
+     */
+    public CompletableFuture<KvResult.Scan> scanLocal(String prefix, Optional<String> startAfter, int limit) {
+        CompletableFuture<KvResult.Scan> future = new CompletableFuture<>();
+        Objects.requireNonNull(prefix, "prefix");
+        Objects.requireNonNull(startAfter, "startAfter");
+        loop.post(future, () -> {
+            try {
+                future.complete(replica.view().scan(prefix, startAfter, limit, replica.clockMillis()));
+            } catch (RuntimeException invalid) {
+                future.completeExceptionally(invalid);
             }
         });
         return future;
@@ -395,6 +422,16 @@ public final class NodeRuntime implements AutoCloseable {
         return status;
     }
 
+    /** The leader's replication progress of every peer (match index, flow state); empty on a follower. */
+    public Map<NodeId, PeerProgress> replication() {
+        return replication;
+    }
+
+    /** Wall-clock millis of the last message this member received from each peer it ever heard from. */
+    public Map<NodeId, Long> lastHeardMillis() {
+        return Map.copyOf(lastHeardMillis);
+    }
+
     public RuntimeMetrics metrics() {
         return metrics;
     }
@@ -484,6 +521,7 @@ public final class NodeRuntime implements AutoCloseable {
     private void refreshStatus(boolean initial) {
         NodeStatus s = engine.status();
         metrics.indexes(s.term(), s.commitIndex(), replica.applied());
+        replication = s.progress().isEmpty() ? Map.of() : Map.copyOf(s.progress());
         status = new RuntimeStatus(id, s.role(), s.term(), s.leader(), s.commitIndex(), replica.applied(),
                 guarded.firstIndex(), s.lastIndex(), replica.snapshotIndex(), s.confState(), initial || loop.isRunning(),
                 s.progress());

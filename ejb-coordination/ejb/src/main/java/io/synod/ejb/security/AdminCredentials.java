@@ -15,7 +15,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The console's one administrator. With no configured password there is no built-in default: the node
+ * A console user's name and password digest: the administrator, and (through {@link #configured}) the
+ * read-only viewer. For the administrator with no configured password there is no built-in default: the node
  * generates a random one at first start, keeps it in {@code <data dir>/admin-password} (owner-only), and
  * logs it once, at generation.
  */
@@ -54,6 +55,11 @@ public final class AdminCredentials {
         } catch (IOException e) {
             throw new IllegalStateException("cannot read or create " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A user whose password is configured, never generated: the read-only viewer. */
+    public static AdminCredentials configured(String username, String password) {
+        return new AdminCredentials(username, password);
     }
 
     public String username() {

@@ -148,4 +148,30 @@ class NodeSettingsReaderTest {
         values.put("synod.bootstrap-expect", "  ");
         assertThat(read(Optional.of("n1")).bootstrapExpect()).isEqualTo(3);
     }
+
+    @Test
+    void aViewerIsConfiguredByBothKeysAndItsPasswordIsNeverShown() {
+        assertThat(read(Optional.of("n1")).viewer()).isEmpty();
+        values.put("synod.admin.viewer-user", "ops");
+        values.put("synod.admin.viewer-password", "look-but-do-not-touch");
+        NodeSettings settings = read(Optional.of("n1"));
+        assertThat(settings.viewer()).contains(new NodeSettings.ViewerLogin("ops", "look-but-do-not-touch"));
+        assertThat(settings.describe().toString()).contains("ops").doesNotContain("look-but-do-not-touch");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+            "ops;;must be set together",
+            ";look-but-do-not-touch;must be set together",
+            "admin;look-but-do-not-touch;must differ from synod.admin.username",
+            "o p s;look-but-do-not-touch;synod.admin.viewer-user=o p s",
+            "ops;short;synod.admin.viewer-password is too short"})
+    void aBadViewerIsRefused(String user, String password, String expected) {
+        Optional.ofNullable(user).ifPresent(u -> values.put("synod.admin.viewer-user", u));
+        Optional.ofNullable(password).ifPresent(p -> values.put("synod.admin.viewer-password", p));
+        assertThatThrownBy(() -> read(Optional.of("n1")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining(expected)
+                .hasMessageNotContaining("look-but-do-not-touch");
+    }
 }
