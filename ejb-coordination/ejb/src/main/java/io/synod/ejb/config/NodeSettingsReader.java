@@ -52,7 +52,8 @@ public final class NodeSettingsReader {
                 adminPassword(),
                 protocol(),
                 intIn(ConfigKey.KV_MAX_KEY_BYTES, 1, KvLimits.HARD_MAX_KEY_BYTES),
-                intIn(ConfigKey.KV_MAX_VALUE_BYTES, 0, MAX_VALUE_BYTES));
+                intIn(ConfigKey.KV_MAX_VALUE_BYTES, 0, MAX_VALUE_BYTES),
+                intIn(ConfigKey.SESSION_TTL, 1000, 3_600_000));
     }
 
     private NodeId nodeId(Optional<String> instanceName) {

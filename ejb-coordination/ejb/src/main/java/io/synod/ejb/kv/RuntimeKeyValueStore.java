@@ -2,17 +2,24 @@ package io.synod.ejb.kv;
 
 import io.synod.api.CasResult;
 import io.synod.api.Consistency;
+import io.synod.api.FencedBy;
+import io.synod.api.FencingRejectedException;
 import io.synod.api.InvalidKeyException;
 import io.synod.api.InvalidRequestException;
 import io.synod.api.KeyValue;
 import io.synod.api.KeyValueStore;
 import io.synod.api.ScanPage;
 import io.synod.api.SynodUnavailableException;
+import io.synod.core.codec.CodecException;
+import io.synod.core.statemachine.ServiceId;
 import io.synod.core.statemachine.kv.KvCommand;
+import io.synod.core.statemachine.kv.KvResultCodec;
 import io.synod.core.statemachine.kv.KvLimits;
 import io.synod.core.statemachine.kv.KvResult;
 import io.synod.core.statemachine.kv.KvValidator;
 import io.synod.core.statemachine.kv.Ttl;
+import io.synod.ejb.lock.LockNames;
+import io.synod.ejb.runtime.FencedWrite;
 import io.synod.ejb.runtime.NodeRuntime;
 import io.synod.ejb.runtime.ReadConsistency;
 
@@ -76,6 +83,34 @@ public final class RuntimeKeyValueStore implements KeyValueStore {
     @Override
     public CompletionStage<Long> putAsync(String key, byte[] value, Optional<Duration> ttl) {
         return write(() -> new KvCommand.Put(requireKey(key), require(value, "value"), ttl(ttl)), KvValues::revision);
+    }
+
+    /**
+     * The put travels as a {@link FencedWrite}: the KV service checks the token against the lock table and writes
+     * in the same apply, so no grant can come between the check and the write.
+     */
+    @Override
+    public CompletionStage<Long> putAsync(String key, byte[] value, FencedBy fence) {
+        return attempt(true, () -> {
+            FencedBy by = require(fence, "fence");
+            LockNames.check(by.lockName());
+            KvCommand put = new KvCommand.Put(requireKey(key), require(value, "value"), Optional.empty());
+            validator.validate(put);
+            return answer(running().submit(ServiceId.KV, FencedWrite.encode(by.lockName(), by.token(), put)), true,
+                    bytes -> fencedRevision(by, bytes));
+        });
+    }
+
+    private static long fencedRevision(FencedBy fence, byte[] bytes) {
+        try {
+            FencedWrite.Outcome outcome = FencedWrite.decodeOutcome(bytes);
+            if (!outcome.accepted()) {
+                throw new FencingRejectedException(fence.lockName(), fence.token(), outcome.newestToken());
+            }
+            return KvValues.revision(KvResultCodec.decode(outcome.kvResult()));
+        } catch (CodecException e) {
+            throw new IllegalStateException("undecodable fenced write result: " + e.getMessage(), e);
+        }
     }
 
     @Override
