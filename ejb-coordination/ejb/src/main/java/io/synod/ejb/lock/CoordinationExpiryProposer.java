@@ -16,6 +16,7 @@ import io.synod.ejb.runtime.NodeRuntime;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -46,13 +47,16 @@ public final class CoordinationExpiryProposer implements Runnable {
     private void propose(NodeRuntime leader) {
         long now = System.currentTimeMillis();
         leader.lapsedSessions(now).thenCompose(ids -> {
+            if (ids.isEmpty()) {
+                return CompletableFuture.<Void>completedFuture(null); // nothing lapsed: no entry to write
+            }
             List<String> batch = ids.subList(0, Math.min(ids.size(), SessionLimits.DEFAULT.maxExpireBatch()));
             return leader.submit(ServiceId.SESSIONS, SessionCommandCodec.encode(new SessionCommand.Expire(batch)))
                     .thenAccept(this::countExpired);
         }).whenComplete((ignored, failure) -> logFailure(failure));
         leader.coordination().thenCompose(state -> hasWaitersToExpire(state, now)
                 ? leader.submit(ServiceId.LOCKS, LockCommandCodec.encode(new LockCommand.ExpireWaiters()))
-                : java.util.concurrent.CompletableFuture.completedFuture(null))
+                : CompletableFuture.completedFuture(null))
                 .whenComplete((ignored, failure) -> logFailure(failure));
     }
 
