@@ -48,6 +48,7 @@ public final class RuntimeKeyValueStore implements KeyValueStore {
     private final KvValidator validator;
     private final Duration timeout;
     private final Executor callbacks;
+    private final Runnable fencedRejection;
 
     /**
      * @param runtime   the running runtime of this node, if any (it starts once the cluster bootstrapped)
@@ -57,6 +58,13 @@ public final class RuntimeKeyValueStore implements KeyValueStore {
      */
     public RuntimeKeyValueStore(Supplier<Optional<NodeRuntime>> runtime, KvLimits limits, Duration timeout,
                                 Executor callbacks) {
+        this(runtime, limits, timeout, callbacks, () -> { });
+    }
+
+    /** @param fencedRejection told of every fenced write refused because a newer token exists (for metrics) */
+    public RuntimeKeyValueStore(Supplier<Optional<NodeRuntime>> runtime, KvLimits limits, Duration timeout,
+                                Executor callbacks, Runnable fencedRejection) {
+        this.fencedRejection = Objects.requireNonNull(fencedRejection, "fencedRejection");
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.validator = new KvValidator(limits);
         this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -97,14 +105,15 @@ public final class RuntimeKeyValueStore implements KeyValueStore {
             KvCommand put = new KvCommand.Put(requireKey(key), require(value, "value"), Optional.empty());
             validator.validate(put);
             return answer(running().submit(ServiceId.KV, FencedWrite.encode(by.lockName(), by.token(), put)), true,
-                    bytes -> fencedRevision(by, bytes));
+                    bytes -> fencedRevision(by, bytes, fencedRejection));
         });
     }
 
-    private static long fencedRevision(FencedBy fence, byte[] bytes) {
+    private static long fencedRevision(FencedBy fence, byte[] bytes, Runnable rejected) {
         try {
             FencedWrite.Outcome outcome = FencedWrite.decodeOutcome(bytes);
             if (!outcome.accepted()) {
+                rejected.run();
                 throw new FencingRejectedException(fence.lockName(), fence.token(), outcome.newestToken());
             }
             return KvValues.revision(KvResultCodec.decode(outcome.kvResult()));

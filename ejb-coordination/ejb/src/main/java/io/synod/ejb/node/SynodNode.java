@@ -135,11 +135,12 @@ public class SynodNode {
         adminCredentials = AdminCredentials.resolve(settings.adminUsername(), settings.adminPassword(),
                 settings.dataDir(), LOG::warning);
         LOG.info(() -> "Synod node " + settings.nodeId() + " starting with " + settings.describe());
-        keyValues = new RuntimeKeyValueStore(this::runtime, settings.kvLimits(),
-                Duration.ofMillis(settings.clientRequestTimeoutMillis()).plus(KV_TIMEOUT_SLACK), scheduler);
         expiry = scheduler.scheduleWithFixedDelay(new ExpiryProposer(this::runtime),
                 EXPIRY_PERIOD_MILLIS, EXPIRY_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
         LockMetrics lockMetrics = new LockMetrics();
+        keyValues = new RuntimeKeyValueStore(this::runtime, settings.kvLimits(),
+                Duration.ofMillis(settings.clientRequestTimeoutMillis()).plus(KV_TIMEOUT_SLACK), scheduler,
+                lockMetrics::fencedWriteRejected);
         locks = new RuntimeDistributedLock(this::runtime, settings.nodeId().value(),
                 Duration.ofMillis(settings.sessionTtlMillis()),
                 Duration.ofMillis(settings.clientRequestTimeoutMillis()).plus(KV_TIMEOUT_SLACK), scheduler, scheduler,

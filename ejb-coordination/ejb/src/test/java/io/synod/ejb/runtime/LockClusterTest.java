@@ -89,8 +89,12 @@ class LockClusterTest {
     }
 
     private RuntimeKeyValueStore storeOn(RuntimeCluster cluster, NodeId node) {
+        return storeOn(cluster, node, new LockMetrics());
+    }
+
+    private RuntimeKeyValueStore storeOn(RuntimeCluster cluster, NodeId node, LockMetrics metrics) {
         return new RuntimeKeyValueStore(() -> Optional.ofNullable(cluster.get(node)), KvLimits.DEFAULT, TIMEOUT,
-                callbacks);
+                callbacks, metrics::fencedWriteRejected);
     }
 
     /** The leader's periodic proposals, on whichever member leads. */
@@ -152,7 +156,8 @@ class LockClusterTest {
             PausableScheduler pausable = new PausableScheduler();
             RuntimeDistributedLock a = locksOn(cluster, id("n1"), pausable);
             RuntimeDistributedLock b = locksOn(cluster, id("n2"));
-            RuntimeKeyValueStore storeA = storeOn(cluster, id("n1"));
+            LockMetrics metricsA = new LockMetrics();
+            RuntimeKeyValueStore storeA = storeOn(cluster, id("n1"), metricsA);
             RuntimeKeyValueStore storeB = storeOn(cluster, id("n2"));
 
             Lease lease = a.acquire("stock/7");
@@ -172,12 +177,14 @@ class LockClusterTest {
                         assertThat(e.newestToken()).isEqualTo(taken.fencingToken());
                     });
             assertThat(storeB.get("stock/7/count").orElseThrow().valueAsString()).isEqualTo("9");
+            assertThat(metricsA.counts().fencedRejections()).isEqualTo(1);
             assertThat(lost).as("nothing noticed while paused").isEmpty();
 
             pausable.paused = false;
             await().until(() -> lost.size() == 1);
             assertThat(lost.get(0).reason()).isEqualTo(LeaseLostEvent.Reason.SESSION_EXPIRED);
             assertThat(lost.get(0).fencingToken()).isEqualTo(lease.fencingToken());
+            assertThat(a.metrics().counts().leasesLost()).isEqualTo(1);
             lease.close(); // after the loss: changes nothing
             assertThat(lockOn(cluster.get(id("n2")), "stock/7").orElseThrow().holder().orElseThrow().token())
                     .isEqualTo(taken.fencingToken());
