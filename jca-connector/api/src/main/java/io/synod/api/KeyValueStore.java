@@ -38,6 +38,13 @@ public interface KeyValueStore {
     /** @param ttl when present, the key disappears this long after the write (whole milliseconds, at least 1 ms) */
     CompletionStage<Long> putAsync(String key, byte[] value, Optional<Duration> ttl);
 
+    /**
+     * Write {@code value} only if no newer fencing token than {@code fence}'s has been granted for its lock; checked
+     * in the replicated state machine in log order, so it is atomic with every grant. Fails with
+     * {@link FencingRejectedException} otherwise (nothing written).
+     */
+    CompletionStage<Long> putAsync(String key, byte[] value, FencedBy fence);
+
     CompletionStage<CasResult> putIfAbsentAsync(String key, byte[] value, Optional<Duration> ttl);
 
     /** @param expectedRevision the key's mod revision to compare with; 0 means "the key must be absent" */
@@ -76,6 +83,11 @@ public interface KeyValueStore {
     }
 
     /** Create {@code key} only if it is absent; {@link CasResult#succeeded()} is false when it existed. */
+    /** A fenced write: {@link FencingRejectedException} when a newer holder of the lock exists. */
+    default long put(String key, byte[] value, FencedBy fence) {
+        return await(putAsync(key, value, fence));
+    }
+
     default CasResult putIfAbsent(String key, byte[] value) {
         return await(putIfAbsentAsync(key, value, Optional.empty()));
     }

@@ -13,6 +13,9 @@ public interface SynodConnection extends AutoCloseable {
     /** The replicated key-value store, through this connection. */
     KeyValueStore keyValues();
 
+    /** Named locks of this instance's session, through this connection. */
+    DistributedLock locks();
+
     /** Returns the handle to the container's pool. Idempotent. */
     @Override
     void close();

@@ -65,6 +65,11 @@ class SynodBackendRegistryTest {
             public KeyValueStore keyValues() {
                 throw new UnsupportedOperationException("the registry never touches the store");
             }
+
+            @Override
+            public DistributedLock locks() {
+                throw new UnsupportedOperationException("the registry never touches the locks");
+            }
         };
     }
 

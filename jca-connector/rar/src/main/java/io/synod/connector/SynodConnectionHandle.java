@@ -1,6 +1,7 @@
 package io.synod.connector;
 
 import io.synod.api.ClusterMember;
+import io.synod.api.DistributedLock;
 import io.synod.api.KeyValueStore;
 import io.synod.api.SynodCluster;
 import io.synod.api.SynodConnection;
@@ -47,6 +48,13 @@ public class SynodConnectionHandle implements SynodConnection {
     public KeyValueStore keyValues() {
         ensureOpen();
         return SynodBackendRegistry.current().keyValues();
+    }
+
+    /** The node's locks: leases outlive the handle, like the store's stages. */
+    @Override
+    public DistributedLock locks() {
+        ensureOpen();
+        return SynodBackendRegistry.current().locks();
     }
 
     @Override

@@ -46,6 +46,11 @@ class SynodManagedConnectionTest {
         public KeyValueStore keyValues() {
             return NODE_STORE;
         }
+
+        @Override
+        public io.synod.api.DistributedLock locks() {
+            throw new UnsupportedOperationException("not used by these tests");
+        }
     };
 
     @AfterEach

@@ -39,6 +39,8 @@ public enum ConfigKey {
             "Longest key-value store key, in UTF-8 bytes (1-65536). Checked before anything is proposed; use the same value on every member."),
     KV_MAX_VALUE_BYTES("synod.kv.max-value-bytes", "1048576",
             "Largest key-value store value, in bytes (0-1966080: a log entry carries at most 2 MiB). Checked before anything is proposed; use the same value on every member."),
+    SESSION_TTL("synod.session.ttl", "10000",
+            "Lock session TTL in milliseconds (1000-3600000): an instance whose heartbeats (every third of it) stop reaching the leader for this long loses its session, and every lock it holds goes to the next waiter with a higher fencing token."),
     ADMIN_USERNAME("synod.admin.username", "admin",
             "User name for the admin console and ops API (role synod-admin)."),
     ADMIN_PASSWORD("synod.admin.password", null,

@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param kvMaxKeyBytes   longest key-value store key, in UTF-8 bytes
  * @param kvMaxValueBytes largest key-value store value
  * @param viewer        the read-only console user, if configured (user name and password)
+ * @param sessionTtlMillis lock session TTL ({@code synod.session.ttl})
  */
 public record NodeSettings(
         NodeId nodeId,
@@ -34,7 +35,8 @@ public record NodeSettings(
         ConsensusProtocol protocol,
         int kvMaxKeyBytes,
         int kvMaxValueBytes,
-        Optional<ViewerLogin> viewer) {
+        Optional<ViewerLogin> viewer,
+        int sessionTtlMillis) {
 
     /** The key-value store's limits: the core's defaults with the configured key and value bounds. */
     public KvLimits kvLimits() {
@@ -67,6 +69,7 @@ public record NodeSettings(
         shown.put(ConfigKey.HEALTH_MAX_LAG.key(), Long.toString(healthMaxLag));
         shown.put(ConfigKey.KV_MAX_KEY_BYTES.key(), Integer.toString(kvMaxKeyBytes));
         shown.put(ConfigKey.KV_MAX_VALUE_BYTES.key(), Integer.toString(kvMaxValueBytes));
+        shown.put(ConfigKey.SESSION_TTL.key(), Integer.toString(sessionTtlMillis));
         shown.put(ConfigKey.ADMIN_USERNAME.key(), adminUsername);
         shown.put(ConfigKey.ADMIN_PASSWORD.key(), adminPassword.isPresent() ? "******** (configured)" : "******** (generated)");
         shown.put(ConfigKey.VIEWER_USER.key(), viewer.map(ViewerLogin::username).orElse("(none)"));

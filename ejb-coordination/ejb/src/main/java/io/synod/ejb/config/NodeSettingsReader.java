@@ -53,7 +53,8 @@ public final class NodeSettingsReader {
                 protocol(),
                 intIn(ConfigKey.KV_MAX_KEY_BYTES, 1, KvLimits.HARD_MAX_KEY_BYTES),
                 intIn(ConfigKey.KV_MAX_VALUE_BYTES, 0, MAX_VALUE_BYTES),
-                viewer());
+                viewer(),
+                intIn(ConfigKey.SESSION_TTL, 1000, 3_600_000));
     }
 
     private NodeId nodeId(Optional<String> instanceName) {

@@ -92,6 +92,25 @@ public final class MemberDirectory {
             announcements.set(uuid, encoded);
             LOG.info(() -> "Synod member " + self.nodeId() + " re-announced (its entry had been lost)");
         }
+        refillMirror();
+    }
+
+    /**
+     * After a split-brain merge (e.g. this instance was paused long enough to be dropped, then resumed) this node
+     * hears no entry events for announcements that already existed in the cluster it merged into, and had removed
+     * them from its mirror when their members "left": read back those of live members it has no entry for.
+     */
+    private void refillMirror() {
+        for (String live : liveUuids()) {
+            if (!mirror.containsKey(live)) {
+                String announced = announcements.get(live);
+                if (announced != null) {
+                    mirror.put(live, announced);
+                    LOG.info(() -> "Synod member " + self.nodeId() + " found the announcement of Hazelcast member "
+                            + live + " again");
+                }
+            }
+        }
     }
 
     /** Announce whether this node is joining (see {@link MemberAnnouncement#joining}); a no-op when unchanged. */

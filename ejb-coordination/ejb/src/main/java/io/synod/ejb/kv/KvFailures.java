@@ -22,13 +22,13 @@ import java.util.concurrent.TimeoutException;
  * vocabulary: bad input (nothing changed), unavailable (nothing changed, retry later), indeterminate (a write may
  * have happened).
  */
-final class KvFailures {
+public final class KvFailures {
 
     private KvFailures() {
     }
 
     /** @param write whether the request was a write: an unanswered write may still be applied, a read changes nothing */
-    static SynodException translate(Throwable failure, boolean write) {
+    public static SynodException translate(Throwable failure, boolean write) {
         Throwable cause = unwrap(failure);
         if (cause instanceof SynodException already) {
             return already;

@@ -2,17 +2,24 @@ package io.synod.ejb.kv;
 
 import io.synod.api.CasResult;
 import io.synod.api.Consistency;
+import io.synod.api.FencedBy;
+import io.synod.api.FencingRejectedException;
 import io.synod.api.InvalidKeyException;
 import io.synod.api.InvalidRequestException;
 import io.synod.api.KeyValue;
 import io.synod.api.KeyValueStore;
 import io.synod.api.ScanPage;
 import io.synod.api.SynodUnavailableException;
+import io.synod.core.codec.CodecException;
+import io.synod.core.statemachine.ServiceId;
 import io.synod.core.statemachine.kv.KvCommand;
+import io.synod.core.statemachine.kv.KvResultCodec;
 import io.synod.core.statemachine.kv.KvLimits;
 import io.synod.core.statemachine.kv.KvResult;
 import io.synod.core.statemachine.kv.KvValidator;
 import io.synod.core.statemachine.kv.Ttl;
+import io.synod.ejb.lock.LockNames;
+import io.synod.ejb.runtime.FencedWrite;
 import io.synod.ejb.runtime.NodeRuntime;
 import io.synod.ejb.runtime.ReadConsistency;
 
@@ -41,6 +48,7 @@ public final class RuntimeKeyValueStore implements KeyValueStore {
     private final KvValidator validator;
     private final Duration timeout;
     private final Executor callbacks;
+    private final Runnable fencedRejection;
 
     /**
      * @param runtime   the running runtime of this node, if any (it starts once the cluster bootstrapped)
@@ -50,6 +58,13 @@ public final class RuntimeKeyValueStore implements KeyValueStore {
      */
     public RuntimeKeyValueStore(Supplier<Optional<NodeRuntime>> runtime, KvLimits limits, Duration timeout,
                                 Executor callbacks) {
+        this(runtime, limits, timeout, callbacks, () -> { });
+    }
+
+    /** @param fencedRejection told of every fenced write refused because a newer token exists (for metrics) */
+    public RuntimeKeyValueStore(Supplier<Optional<NodeRuntime>> runtime, KvLimits limits, Duration timeout,
+                                Executor callbacks, Runnable fencedRejection) {
+        this.fencedRejection = Objects.requireNonNull(fencedRejection, "fencedRejection");
         this.runtime = Objects.requireNonNull(runtime, "runtime");
         this.validator = new KvValidator(limits);
         this.timeout = Objects.requireNonNull(timeout, "timeout");
@@ -76,6 +91,35 @@ public final class RuntimeKeyValueStore implements KeyValueStore {
     @Override
     public CompletionStage<Long> putAsync(String key, byte[] value, Optional<Duration> ttl) {
         return write(() -> new KvCommand.Put(requireKey(key), require(value, "value"), ttl(ttl)), KvValues::revision);
+    }
+
+    /**
+     * The put travels as a {@link FencedWrite}: the KV service checks the token against the lock table and writes
+     * in the same apply, so no grant can come between the check and the write.
+     */
+    @Override
+    public CompletionStage<Long> putAsync(String key, byte[] value, FencedBy fence) {
+        return attempt(true, () -> {
+            FencedBy by = require(fence, "fence");
+            LockNames.check(by.lockName());
+            KvCommand put = new KvCommand.Put(requireKey(key), require(value, "value"), Optional.empty());
+            validator.validate(put);
+            return answer(running().submit(ServiceId.KV, FencedWrite.encode(by.lockName(), by.token(), put)), true,
+                    bytes -> fencedRevision(by, bytes, fencedRejection));
+        });
+    }
+
+    private static long fencedRevision(FencedBy fence, byte[] bytes, Runnable rejected) {
+        try {
+            FencedWrite.Outcome outcome = FencedWrite.decodeOutcome(bytes);
+            if (!outcome.accepted()) {
+                rejected.run();
+                throw new FencingRejectedException(fence.lockName(), fence.token(), outcome.newestToken());
+            }
+            return KvValues.revision(KvResultCodec.decode(outcome.kvResult()));
+        } catch (CodecException e) {
+            throw new IllegalStateException("undecodable fenced write result: " + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.synod.ejb.metrics;
 
 import io.synod.core.consensus.Role;
+import io.synod.ejb.lock.LockMetrics;
 import io.synod.ejb.node.SynodNode;
 import io.synod.ejb.runtime.NodeRuntime;
 import io.synod.ejb.runtime.RuntimeMetrics;
@@ -57,6 +58,32 @@ public class ClusterMetrics {
                 "Inbound frames rejected (unauthenticated, malformed or oversized); each closes its connection",
                 TransportCounters::rejectedFrames);
         transport("synod_transport_auth_failures_total", "Failed cluster-secret handshakes", TransportCounters::authFailures);
+    }
+
+    private void registerLocks() {
+        lock("synod_lock_grants_total", "Locks granted to this node's session", LockMetrics.Counts::grants);
+        lock("synod_lock_waits_total", "Grants to this node that had to wait in the lock's queue",
+                LockMetrics.Counts::waits);
+        lock("synod_lock_wait_millis_total", "Time this node's granted acquires spent queued",
+                LockMetrics.Counts::waitMillis);
+        lock("synod_lock_wait_timeouts_total", "tryAcquire calls on this node not granted in time",
+                LockMetrics.Counts::waitTimeouts);
+        lock("synod_lock_leases_lost_total", "Leases of this node lost (session expired or revoked)",
+                LockMetrics.Counts::leasesLost);
+        lock("synod_lock_sessions_expired_total", "Sessions this node expired as leader",
+                LockMetrics.Counts::sessionsExpired);
+        lock("synod_lock_fenced_writes_rejected_total", "Fenced writes from this node refused for a newer token",
+                LockMetrics.Counts::fencedRejections);
+    }
+
+    private void lock(String name, String description, ToLongFunction<LockMetrics.Counts> value) {
+        gauge(name, description, n -> {
+            try {
+                return value.applyAsLong(n.locks().metrics().counts());
+            } catch (io.synod.api.SynodUnavailableException notStarted) {
+                return 0L;
+            }
+        });
     }
 
     private void consensus(String name, String description, ToLongFunction<RuntimeMetrics> value) {

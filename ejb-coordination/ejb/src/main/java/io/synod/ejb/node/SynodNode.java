@@ -2,6 +2,7 @@ package io.synod.ejb.node;
 
 import com.hazelcast.core.HazelcastInstance;
 import io.synod.api.ClusterMember;
+import io.synod.api.DistributedLock;
 import io.synod.api.KeyValueStore;
 import io.synod.api.SynodCluster;
 import io.synod.api.SynodConnectionFactory;
@@ -16,6 +17,9 @@ import io.synod.ejb.discovery.MemberAnnouncement;
 import io.synod.ejb.discovery.MemberDirectory;
 import io.synod.ejb.kv.ExpiryProposer;
 import io.synod.ejb.kv.RuntimeKeyValueStore;
+import io.synod.ejb.lock.CoordinationExpiryProposer;
+import io.synod.ejb.lock.LockMetrics;
+import io.synod.ejb.lock.RuntimeDistributedLock;
 import io.synod.ejb.security.AdminCredentials;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -94,6 +98,8 @@ public class SynodNode {
 
     private ScheduledFuture<?> expiry;
     private volatile RuntimeKeyValueStore keyValues;
+    private volatile RuntimeDistributedLock locks;
+    private ScheduledFuture<?> coordinationExpiry;
     private final SynodBackend backend = new SynodBackend() {
         @Override
         public SynodCluster cluster() {
@@ -103,6 +109,11 @@ public class SynodNode {
         @Override
         public KeyValueStore keyValues() {
             return SynodNode.this.keyValues();
+        }
+
+        @Override
+        public DistributedLock locks() {
+            return SynodNode.this.locks();
         }
     };
 
@@ -126,10 +137,20 @@ public class SynodNode {
                 settings.dataDir(), LOG::warning);
         viewerCredentials = settings.viewer().map(v -> AdminCredentials.configured(v.username(), v.password()));
         LOG.info(() -> "Synod node " + settings.nodeId() + " starting with " + settings.describe());
-        keyValues = new RuntimeKeyValueStore(this::runtime, settings.kvLimits(),
-                Duration.ofMillis(settings.clientRequestTimeoutMillis()).plus(KV_TIMEOUT_SLACK), scheduler);
         expiry = scheduler.scheduleWithFixedDelay(new ExpiryProposer(this::runtime),
                 EXPIRY_PERIOD_MILLIS, EXPIRY_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
+        LockMetrics lockMetrics = new LockMetrics();
+        keyValues = new RuntimeKeyValueStore(this::runtime, settings.kvLimits(),
+                Duration.ofMillis(settings.clientRequestTimeoutMillis()).plus(KV_TIMEOUT_SLACK), scheduler,
+                lockMetrics::fencedWriteRejected);
+        locks = new RuntimeDistributedLock(this::runtime, settings.nodeId().value(),
+                Duration.ofMillis(settings.sessionTtlMillis()),
+                Duration.ofMillis(settings.clientRequestTimeoutMillis()).plus(KV_TIMEOUT_SLACK), scheduler, scheduler,
+                lockMetrics);
+        // A lapsed session is expired within about one period past its TTL.
+        long sessionPeriod = Math.max(100, Math.min(EXPIRY_PERIOD_MILLIS, settings.sessionTtlMillis() / 4));
+        coordinationExpiry = scheduler.scheduleWithFixedDelay(new CoordinationExpiryProposer(this::runtime,
+                lockMetrics), sessionPeriod, sessionPeriod, TimeUnit.MILLISECONDS);
         if (!tryStartDiscovery()) {
             discoveryRetry = scheduler.scheduleWithFixedDelay(this::retryDiscovery,
                     DISCOVERY_RETRY_MILLIS, DISCOVERY_RETRY_MILLIS, TimeUnit.MILLISECONDS);
@@ -151,6 +172,12 @@ public class SynodNode {
         }
         if (expiry != null) {
             expiry.cancel(false);
+        }
+        if (coordinationExpiry != null) {
+            coordinationExpiry.cancel(false);
+        }
+        if (locks != null) {
+            locks.shutdown(); // while the runtime still runs: this node's locks go to their waiters now
         }
         RaftHost host = raftHost;
         if (host != null) {
@@ -207,6 +234,15 @@ public class SynodNode {
             throw new io.synod.api.SynodUnavailableException("the Synod node has not started");
         }
         return store;
+    }
+
+    /** The locks this node's session holds (to applications through the adapter, to operators' views). */
+    public RuntimeDistributedLock locks() {
+        RuntimeDistributedLock current = locks;
+        if (current == null) {
+            throw new io.synod.api.SynodUnavailableException("the Synod node has not started");
+        }
+        return current;
     }
 
     /** The running Raft runtime of this instance, if it started (bootstrapped or resumed). */

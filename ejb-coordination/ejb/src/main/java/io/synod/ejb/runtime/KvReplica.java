@@ -12,17 +12,24 @@ import io.synod.core.statemachine.StateMachineRegistry;
 import io.synod.core.statemachine.kv.KvLimits;
 import io.synod.core.statemachine.kv.KvStateMachine;
 import io.synod.core.statemachine.kv.KvView;
+import io.synod.core.statemachine.lock.LockLimits;
+import io.synod.core.statemachine.lock.LockView;
+import io.synod.core.statemachine.lock.SessionsAndLocks;
+import io.synod.core.statemachine.session.SessionLimits;
+import io.synod.core.statemachine.session.SessionView;
 
 import java.util.List;
 
 /**
- * This member's copy of the group's replicated state: the service registry (hosting the key-value store), the
+ * This member's copy of the group's replicated state: the service registry (hosting the key-value store with
+ * fenced writes, sessions and locks), the
  * index it has applied, and the configuration at that index (which every snapshot must record, taken from
  * each applied CONF_CHANGE entry's own payload, as the core's shell contract says). Event-loop only.
  */
 final class KvReplica {
 
     private final KvStateMachine kv;
+    private final SessionsAndLocks coordination;
     private final StateMachineRegistry registry;
     private long applied;
     private ConfState confState = ConfState.EMPTY;
@@ -30,7 +37,12 @@ final class KvReplica {
 
     KvReplica(KvLimits limits, ClientSessionPolicy sessions) {
         this.kv = new KvStateMachine(limits);
-        this.registry = new StateMachineRegistry(sessions, List.of(kv));
+        // Sessions and locks share the registry with the store: one log order, one snapshot, and fenced writes
+        // checked against the lock table inside the same apply.
+        this.coordination = SessionsAndLocks.create(SessionLimits.DEFAULT, LockLimits.DEFAULT);
+        this.registry = new StateMachineRegistry(sessions, List.of(
+                new FencedKvMachine(kv, coordination.locks().view()),
+                coordination.sessions(), coordination.locks()));
     }
 
     /**
@@ -94,6 +106,14 @@ final class KvReplica {
 
     KvView view() {
         return kv.view();
+    }
+
+    LockView locks() {
+        return coordination.locks().view();
+    }
+
+    SessionView sessions() {
+        return coordination.sessions().view();
     }
 
     /** The group's deterministic time (the newest leader stamp applied): what reads judge TTLs against. */

@@ -27,6 +27,7 @@ import io.synod.core.statemachine.kv.KeyValue;
 import io.synod.core.statemachine.kv.KvCommand;
 import io.synod.core.statemachine.kv.KvCommandCodec;
 import io.synod.core.statemachine.kv.KvResult;
+import io.synod.core.statemachine.lock.LockInfo;
 import io.synod.core.statemachine.kv.KvResultCodec;
 import io.synod.core.statemachine.kv.KvValidator;
 import io.synod.ejb.transport.ClientFrame;
@@ -40,6 +41,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.security.SecureRandom;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -265,6 +267,28 @@ public final class NodeRuntime implements AutoCloseable {
         return future;
     }
 
+    /** This member's sessions and locks as last applied here (may lag the leader by the replication delay). */
+    public CompletableFuture<CoordinationState> coordination() {
+        CompletableFuture<CoordinationState> future = new CompletableFuture<>();
+        loop.post(future, () -> future.complete(new CoordinationState(replica.applied(), replica.clockMillis(),
+                replica.locks().locks(), replica.sessions().sessions(replica.clockMillis()))));
+        return future;
+    }
+
+    /** One lock as last applied here: what a waiting client polls to learn of its grant. */
+    public CompletableFuture<Optional<LockInfo>> lock(String name) {
+        CompletableFuture<Optional<LockInfo>> future = new CompletableFuture<>();
+        loop.post(future, () -> future.complete(replica.locks().lock(name)));
+        return future;
+    }
+
+    /** Session ids whose deadline is at or before {@code nowMillis}: what a leader proposes to expire. */
+    public CompletableFuture<List<String>> lapsedSessions(long nowMillis) {
+        CompletableFuture<List<String>> future = new CompletableFuture<>();
+        loop.post(future, () -> future.complete(replica.sessions().lapsedAt(nowMillis)));
+        return future;
+    }
+
     private Optional<KeyValue> lookup(String key) {
         return replica.view().get(key, replica.clockMillis());
     }
@@ -306,7 +330,8 @@ public final class NodeRuntime implements AutoCloseable {
 
     private boolean proposeWrite(ClientFrame.WriteRequest w, Consumer<ClientFrame> reply) throws CodecException {
         if (w.service() == ServiceId.KV) {
-            validator.validate(KvCommandCodec.decode(w.payload())); // a forwarder's bad input changes nothing
+            // a forwarder's bad input changes nothing; a fenced write's guarded command is checked the same way
+            validator.validate(KvCommandCodec.decode(FencedWrite.kvCommand(w.payload())));
         }
         CommandEnvelope envelope = new CommandEnvelope(w.client(), w.sequence(), System.currentTimeMillis(),
                 w.service(), w.payload());

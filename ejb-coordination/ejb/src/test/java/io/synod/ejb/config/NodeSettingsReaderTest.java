@@ -39,6 +39,7 @@ class NodeSettingsReaderTest {
         assertThat(settings.snapshotEntries()).isEqualTo(10_000);
         assertThat(settings.healthMaxLag()).isEqualTo(1000);
         assertThat(settings.clientRequestTimeoutMillis()).isEqualTo(10_000);
+        assertThat(settings.sessionTtlMillis()).isEqualTo(10_000);
         assertThat(settings.protocol()).isEqualTo(ConsensusProtocol.RAFT);
     }
 
@@ -53,12 +54,14 @@ class NodeSettingsReaderTest {
     @Test
     void raftSettingsCanBeTuned() {
         values.putAll(Map.of("synod.raft.tick-millis", "50", "synod.snapshot.entries", "500",
-                "synod.health.max-lag", "0", "synod.client.request-timeout-millis", "2500"));
+                "synod.health.max-lag", "0", "synod.client.request-timeout-millis", "2500",
+                "synod.session.ttl", "3000"));
         NodeSettings settings = read(Optional.of("n1"));
         assertThat(settings.raftTickMillis()).isEqualTo(50);
         assertThat(settings.snapshotEntries()).isEqualTo(500);
         assertThat(settings.healthMaxLag()).isZero();
         assertThat(settings.clientRequestTimeoutMillis()).isEqualTo(2500);
+        assertThat(settings.sessionTtlMillis()).isEqualTo(3000);
         assertThat(settings.describe()).containsEntry("synod.raft.tick-millis", "50");
     }
 
@@ -108,6 +111,8 @@ class NodeSettingsReaderTest {
             "synod.raft.tick-millis, 5, 'synod.raft.tick-millis=5 (must be an integer from 10 to 10000)'",
             "synod.snapshot.entries, 10, 'synod.snapshot.entries=10 (must be an integer from 100 to 100000000)'",
             "synod.client.request-timeout-millis, 99, 'synod.client.request-timeout-millis=99 (must be an integer from 100 to 600000)'",
+            "synod.session.ttl, 999, 'synod.session.ttl=999 (must be an integer from 1000 to 3600000)'",
+            "synod.session.ttl, 10s, 'synod.session.ttl=10s (must be an integer from 1000 to 3600000)'",
             "synod.protocol, paxos, 'synod.protocol=paxos (must be raft or multipaxos)'",
             "synod.protocol, RAFT, 'synod.protocol=RAFT (must be raft or multipaxos)'",
             "synod.health.max-lag, -1, 'synod.health.max-lag=-1 (must be an integer from 0 to 100000000)'",

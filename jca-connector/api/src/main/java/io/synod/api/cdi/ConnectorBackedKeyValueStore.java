@@ -2,6 +2,7 @@ package io.synod.api.cdi;
 
 import io.synod.api.CasResult;
 import io.synod.api.Consistency;
+import io.synod.api.FencedBy;
 import io.synod.api.KeyValue;
 import io.synod.api.KeyValueStore;
 import io.synod.api.ScanPage;
@@ -33,6 +34,11 @@ final class ConnectorBackedKeyValueStore implements KeyValueStore {
     @Override
     public CompletionStage<Long> putAsync(String key, byte[] value, Optional<Duration> ttl) {
         return through(store -> store.putAsync(key, value, ttl));
+    }
+
+    @Override
+    public CompletionStage<Long> putAsync(String key, byte[] value, FencedBy fence) {
+        return through(store -> store.putAsync(key, value, fence));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.synod.api.cdi;
 
+import io.synod.api.DistributedLock;
 import io.synod.api.KeyValueStore;
 import io.synod.api.SynodCluster;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,5 +28,9 @@ public class SynodExtension implements Extension {
                 .types(KeyValueStore.class, Object.class)
                 .scope(ApplicationScoped.class)
                 .createWith(context -> new ConnectorBackedKeyValueStore(connections));
+        event.addBean()
+                .types(DistributedLock.class, Object.class)
+                .scope(ApplicationScoped.class)
+                .createWith(context -> new ConnectorBackedDistributedLock(connections));
     }
 }

@@ -1,5 +1,6 @@
 package io.synod.api.spi;
 
+import io.synod.api.DistributedLock;
 import io.synod.api.KeyValueStore;
 import io.synod.api.SynodCluster;
 
@@ -11,4 +12,7 @@ public interface SynodBackend {
 
     /** The replicated key-value store, served by this node (writes and linearizable reads reach the leader). */
     KeyValueStore keyValues();
+
+    /** Named locks held by this node's session. */
+    DistributedLock locks();
 }

@@ -1,0 +1,25 @@
+package io.synod.admin.api;
+
+import io.synod.ejb.node.SynodNode;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** {@code GET /sessions}: see {@link CoordinationViews}. */
+@Path("sessions")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class SessionsResource {
+
+    @Inject
+    SynodNode node;
+
+    @GET
+    public Response list() {
+        return CoordinationViews.sessions(node);
+    }
+}
