@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param adminPassword absent means "generate one and keep it in the data directory"
  * @param kvMaxKeyBytes   longest key-value store key, in UTF-8 bytes
  * @param kvMaxValueBytes largest key-value store value
+ * @param detector        the failure detector's tuning ({@code synod.detector.*})
  */
 public record NodeSettings(
         NodeId nodeId,
@@ -32,7 +33,8 @@ public record NodeSettings(
         Optional<String> adminPassword,
         ConsensusProtocol protocol,
         int kvMaxKeyBytes,
-        int kvMaxValueBytes) {
+        int kvMaxValueBytes,
+        io.synod.ejb.detector.DetectorSettings detector) {
 
     /** The key-value store's limits: the core's defaults with the configured key and value bounds. */
     public KvLimits kvLimits() {
@@ -57,6 +59,10 @@ public record NodeSettings(
         shown.put(ConfigKey.HEALTH_MAX_LAG.key(), Long.toString(healthMaxLag));
         shown.put(ConfigKey.KV_MAX_KEY_BYTES.key(), Integer.toString(kvMaxKeyBytes));
         shown.put(ConfigKey.KV_MAX_VALUE_BYTES.key(), Integer.toString(kvMaxValueBytes));
+        shown.put(ConfigKey.DETECTOR_HEARTBEAT_INTERVAL_MILLIS.key(), Long.toString(detector.heartbeatInterval().toMillis()));
+        shown.put(ConfigKey.DETECTOR_PHI_THRESHOLD.key(), Double.toString(detector.phiThreshold()));
+        shown.put(ConfigKey.DETECTOR_ACCEPTABLE_PAUSE_MILLIS.key(), Long.toString(detector.acceptablePause().toMillis()));
+        shown.put(ConfigKey.DETECTOR_CONDEMN_AFTER_MILLIS.key(), Long.toString(detector.condemnAfter().toMillis()));
         shown.put(ConfigKey.ADMIN_USERNAME.key(), adminUsername);
         shown.put(ConfigKey.ADMIN_PASSWORD.key(), adminPassword.isPresent() ? "******** (configured)" : "******** (generated)");
         return shown;

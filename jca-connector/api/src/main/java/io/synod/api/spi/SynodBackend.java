@@ -1,7 +1,9 @@
 package io.synod.api.spi;
 
+import io.synod.api.ClusterView;
 import io.synod.api.KeyValueStore;
 import io.synod.api.SynodCluster;
+import io.synod.api.SynodUnavailableException;
 
 /** What the Synod node offers the resource adapter. Implemented by synod.war; never by applications. */
 public interface SynodBackend {
@@ -11,4 +13,9 @@ public interface SynodBackend {
 
     /** The replicated key-value store, served by this node (writes and linearizable reads reach the leader). */
     KeyValueStore keyValues();
+
+    /** The failure detector's view of the peers; a backend without a detector is unavailable here. */
+    default ClusterView clusterView() {
+        throw new SynodUnavailableException("this Synod node offers no failure detector view");
+    }
 }
