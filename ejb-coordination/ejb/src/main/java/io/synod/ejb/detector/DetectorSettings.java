@@ -26,7 +26,8 @@ public record DetectorSettings(Duration heartbeatInterval, double phiThreshold, 
         if (heartbeatInterval.toMillis() < 1) {
             throw new IllegalArgumentException("heartbeatInterval must be >= 1 ms");
         }
-        toConfig(); // the core validates the rest, so a bad value fails here, at configuration time
+        // the core validates the rest, so a bad value fails here, at configuration time
+        config(heartbeatInterval, phiThreshold, acceptablePause, condemnAfter);
     }
 
     /**
@@ -35,6 +36,11 @@ public record DetectorSettings(Duration heartbeatInterval, double phiThreshold, 
      * milliseconds of jitter look like death.
      */
     public DetectorConfig toConfig() {
+        return config(heartbeatInterval, phiThreshold, acceptablePause, condemnAfter);
+    }
+
+    private static DetectorConfig config(Duration heartbeatInterval, double phiThreshold, Duration acceptablePause,
+                                         Duration condemnAfter) {
         Duration minStdDev = Duration.ofMillis(Math.max(1, heartbeatInterval.toMillis() / 10));
         return new DetectorConfig(phiThreshold, DetectorConfig.DEFAULT.maxSamples(), minStdDev, acceptablePause,
                 heartbeatInterval, condemnAfter);
