@@ -5,7 +5,10 @@ import io.synod.core.detector.DetectorEvent;
 import io.synod.core.detector.MemberStatistics;
 import io.synod.core.detector.PhiAccrualDetector;
 
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -19,7 +22,12 @@ import java.util.function.LongSupplier;
  */
 public final class FailureDetector {
 
+    /** How long a peer gone from discovery is still watched (see {@link #follow}). */
+    public static final Duration FORGET_AFTER = Duration.ofMinutes(10);
+
     private final PhiAccrualDetector detector;
+    /** Watched peers discovery no longer shows, since when (monotonic millis). */
+    private final Map<NodeId, Long> goneSince = new HashMap<>();
     private final LongSupplier monotonicMillis;
     private final TransitionCounts transitions = new TransitionCounts();
     private final AtomicLong heartbeatsHeard = new AtomicLong();
@@ -43,17 +51,29 @@ public final class FailureDetector {
     }
 
     /**
-     * Watch exactly {@code peers} (those discovery knows): a new one is watched from now on, so one that never
-     * sends a heartbeat is still suspected; one gone from discovery left on purpose and is forgotten silently.
+     * Keep the watched set in step with discovery.
+     *
+     * <p>A peer is watched from the moment its connection first authenticates (so the minutes an instance takes to
+     * start are not reported as a failure), and from then on even if it never sends a heartbeat. A peer that
+     * leaves discovery stays watched for {@link #FORGET_AFTER}: discovery (Hazelcast) drops a frozen or crashed
+     * member after its own timeout, often before phi crosses the threshold, and applications must still see it
+     * suspected, condemned, and recovered if it comes back. Only after that is it forgotten, without an event.
+     *
+     * @param known         the peers discovery knows now
+     * @param authenticated those of them connected over an authenticated link now
      */
-    public synchronized void follow(Set<NodeId> peers) {
+    public synchronized void follow(Set<NodeId> known, Set<NodeId> authenticated) {
         long now = monotonicMillis.getAsLong();
-        for (MemberStatistics known : detector.statistics(now)) {
-            if (!peers.contains(known.member())) {
-                detector.remove(known.member());
+        for (MemberStatistics watched : detector.statistics(now)) {
+            NodeId member = watched.member();
+            if (known.contains(member)) {
+                goneSince.remove(member);
+            } else if (now - goneSince.computeIfAbsent(member, m -> now) >= FORGET_AFTER.toMillis()) {
+                detector.remove(member);
+                goneSince.remove(member);
             }
         }
-        peers.forEach(peer -> detector.watch(peer, now));
+        authenticated.stream().filter(known::contains).forEach(peer -> detector.watch(peer, now));
     }
 
     /** Re-judge every watched member now; returns the state changes. */

@@ -56,7 +56,7 @@ public final class HeartbeatRound implements Runnable {
             wired = current;
         }
         var peers = current.knownPeers();
-        detector.follow(peers);
+        detector.follow(peers, current.authenticatedPeers());
         Heartbeat heartbeat = new Heartbeat(sequence++);
         peers.forEach(peer -> current.sendHeartbeat(peer, heartbeat));
         publishAll(detector.evaluate());

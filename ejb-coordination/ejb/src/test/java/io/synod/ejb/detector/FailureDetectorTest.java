@@ -20,7 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FailureDetectorTest {
 
     private static final NodeId N2 = NodeId.of("n2");
-    private static final NodeId N3 = NodeId.of("n3");
     private static final DetectorSettings SETTINGS = new DetectorSettings(Duration.ofMillis(1000), 8.0,
             Duration.ofMillis(3000), Duration.ofMillis(10_000));
 
@@ -29,7 +28,7 @@ class FailureDetectorTest {
 
     @Test
     void aMemberThatKeepsItsRhythmStaysAlive() {
-        detector.follow(Set.of(N2));
+        detector.follow(Set.of(N2), Set.of(N2));
         for (int i = 0; i < 60; i++) {
             advance(1000);
             assertThat(detector.heartbeat(N2)).isEmpty();
@@ -44,7 +43,7 @@ class FailureDetectorTest {
 
     @Test
     void silenceIsSuspectedThenCondemnedAndAHeartbeatRecovers() {
-        detector.follow(Set.of(N2));
+        detector.follow(Set.of(N2), Set.of(N2));
         steadyHeartbeats(N2, 30);
 
         advance(3000); // within interval + acceptable pause: still plausible
@@ -72,7 +71,7 @@ class FailureDetectorTest {
 
     @Test
     void aSuspectedMemberRecoversBeforeBeingCondemned() {
-        detector.follow(Set.of(N2));
+        detector.follow(Set.of(N2), Set.of(N2));
         steadyHeartbeats(N2, 10);
         silentUntilAnEvent();
 
@@ -87,20 +86,48 @@ class FailureDetectorTest {
 
     @Test
     void aPeerThatNeverSendsAHeartbeatIsStillSuspected() {
-        detector.follow(Set.of(N2));
+        detector.follow(Set.of(N2), Set.of(N2));
 
         assertThat(silentUntilAnEvent()).singleElement().isInstanceOf(DetectorEvent.MemberSuspected.class);
     }
 
     @Test
-    void aPeerGoneFromDiscoveryIsForgottenWithoutAnEvent() {
-        detector.follow(Set.of(N2, N3));
-        detector.follow(Set.of(N3));
-        advance(60_000);
+    void aPeerGoneFromDiscoveryIsStillJudgedThenForgottenWithoutAnEvent() {
+        detector.follow(Set.of(N2), Set.of(N2));
+        steadyHeartbeats(N2, 5);
+        detector.follow(Set.of(), Set.of()); // discovery dropped n2 while it still looked alive
 
-        List<DetectorEvent> events = detector.evaluate();
-        assertThat(events).extracting(DetectorEvent::member).containsOnly(N3);
-        assertThat(detector.statistics()).extracting(MemberStatistics::member).containsExactly(N3);
+        assertThat(silentUntilAnEvent()).singleElement().isInstanceOf(DetectorEvent.MemberSuspected.class);
+        assertThat(detector.statistics()).extracting(MemberStatistics::member).containsExactly(N2);
+
+        advance(FailureDetector.FORGET_AFTER.toMillis());
+        detector.follow(Set.of(), Set.of());
+        assertThat(detector.statistics()).isEmpty();
+        assertThat(detector.evaluate()).isEmpty();
+    }
+
+    @Test
+    void aSuspectedPeerDroppedByDiscoveryIsKeptAndRecoversWhenItsHeartbeatsReturn() {
+        detector.follow(Set.of(N2), Set.of(N2));
+        steadyHeartbeats(N2, 10);
+        silentUntilAnEvent();
+
+        detector.follow(Set.of(), Set.of()); // Hazelcast dropped the frozen member
+        advance(SETTINGS.condemnAfter().toMillis());
+        assertThat(detector.evaluate()).singleElement().isInstanceOf(DetectorEvent.MemberCondemned.class);
+        assertThat(detector.heartbeat(N2)).singleElement().isInstanceOfSatisfying(DetectorEvent.MemberRecovered.class,
+                r -> assertThat(r.from()).isEqualTo(MemberState.CONDEMNED));
+    }
+
+    @Test
+    void aPeerIsWatchedOnlyOnceItsConnectionAuthenticated() {
+        detector.follow(Set.of(N2), Set.of()); // discovered, still starting: no transport yet
+        advance(120_000);
+        assertThat(detector.evaluate()).isEmpty();
+        assertThat(detector.statistics()).isEmpty();
+
+        detector.follow(Set.of(N2), Set.of(N2));
+        assertThat(silentUntilAnEvent()).singleElement().isInstanceOf(DetectorEvent.MemberSuspected.class);
     }
 
     /** Advances 100 ms at a time until an evaluation reports something; fails after a minute of silence. */
