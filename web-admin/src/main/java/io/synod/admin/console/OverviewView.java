@@ -47,6 +47,17 @@ public class OverviewView {
         return node.members().size();
     }
 
+    /** "ALIVE · phi 0.21" as this node's failure detector sees the member; empty for this node itself. */
+    public String detector(String memberId) {
+        try {
+            return node.clusterView().member(memberId)
+                    .map(m -> m.state().name() + " \u00b7 phi " + String.format(java.util.Locale.ROOT, "%.2f", m.phi()))
+                    .orElse("");
+        } catch (io.synod.api.SynodUnavailableException e) {
+            return "";
+        }
+    }
+
     public int getExpectedMembers() {
         return node.settings().bootstrapExpect();
     }

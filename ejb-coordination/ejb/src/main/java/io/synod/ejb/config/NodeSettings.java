@@ -16,6 +16,7 @@ import java.util.Optional;
  * @param kvMaxValueBytes largest key-value store value
  * @param viewer        the read-only console user, if configured (user name and password)
  * @param sessionTtlMillis lock session TTL ({@code synod.session.ttl})
+ * @param detector        the failure detector's tuning ({@code synod.detector.*})
  */
 public record NodeSettings(
         NodeId nodeId,
@@ -36,7 +37,8 @@ public record NodeSettings(
         int kvMaxKeyBytes,
         int kvMaxValueBytes,
         Optional<ViewerLogin> viewer,
-        int sessionTtlMillis) {
+        int sessionTtlMillis,
+        io.synod.ejb.detector.DetectorSettings detector) {
 
     /** The key-value store's limits: the core's defaults with the configured key and value bounds. */
     public KvLimits kvLimits() {
@@ -70,6 +72,10 @@ public record NodeSettings(
         shown.put(ConfigKey.KV_MAX_KEY_BYTES.key(), Integer.toString(kvMaxKeyBytes));
         shown.put(ConfigKey.KV_MAX_VALUE_BYTES.key(), Integer.toString(kvMaxValueBytes));
         shown.put(ConfigKey.SESSION_TTL.key(), Integer.toString(sessionTtlMillis));
+        shown.put(ConfigKey.DETECTOR_HEARTBEAT_INTERVAL_MILLIS.key(), Long.toString(detector.heartbeatInterval().toMillis()));
+        shown.put(ConfigKey.DETECTOR_PHI_THRESHOLD.key(), Double.toString(detector.phiThreshold()));
+        shown.put(ConfigKey.DETECTOR_ACCEPTABLE_PAUSE_MILLIS.key(), Long.toString(detector.acceptablePause().toMillis()));
+        shown.put(ConfigKey.DETECTOR_CONDEMN_AFTER_MILLIS.key(), Long.toString(detector.condemnAfter().toMillis()));
         shown.put(ConfigKey.ADMIN_USERNAME.key(), adminUsername);
         shown.put(ConfigKey.ADMIN_PASSWORD.key(), adminPassword.isPresent() ? "******** (configured)" : "******** (generated)");
         shown.put(ConfigKey.VIEWER_USER.key(), viewer.map(ViewerLogin::username).orElse("(none)"));

@@ -4,8 +4,11 @@ import io.synod.core.consensus.NodeId;
 import io.synod.ejb.runtime.ConsensusProtocol;
 import io.synod.core.statemachine.kv.KvLimits;
 
+import io.synod.ejb.detector.DetectorSettings;
+
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -54,7 +57,30 @@ public final class NodeSettingsReader {
                 intIn(ConfigKey.KV_MAX_KEY_BYTES, 1, KvLimits.HARD_MAX_KEY_BYTES),
                 intIn(ConfigKey.KV_MAX_VALUE_BYTES, 0, MAX_VALUE_BYTES),
                 viewer(),
-                intIn(ConfigKey.SESSION_TTL, 1000, 3_600_000));
+                intIn(ConfigKey.SESSION_TTL, 1000, 3_600_000),
+                detector());
+    }
+
+    private DetectorSettings detector() {
+        return new DetectorSettings(
+                Duration.ofMillis(intIn(ConfigKey.DETECTOR_HEARTBEAT_INTERVAL_MILLIS, 10, 60_000)),
+                doubleIn(ConfigKey.DETECTOR_PHI_THRESHOLD, 0.5, 50),
+                Duration.ofMillis(intIn(ConfigKey.DETECTOR_ACCEPTABLE_PAUSE_MILLIS, 0, 600_000)),
+                Duration.ofMillis(intIn(ConfigKey.DETECTOR_CONDEMN_AFTER_MILLIS, 0, 3_600_000)));
+    }
+
+    private double doubleIn(ConfigKey key, double min, double max) {
+        String value = raw(key).orElse(key.defaultValue().orElseThrow());
+        double parsed;
+        try {
+            parsed = Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            parsed = Double.NaN;
+        }
+        if (!(parsed >= min && parsed <= max)) {
+            throw InvalidConfigurationException.of(key, value, "must be a number from " + min + " to " + max);
+        }
+        return parsed;
     }
 
     private NodeId nodeId(Optional<String> instanceName) {

@@ -2,10 +2,14 @@ package io.synod.ejb.metrics;
 
 import io.synod.core.consensus.Role;
 import io.synod.ejb.lock.LockMetrics;
+import io.synod.core.detector.MemberStatistics;
 import io.synod.ejb.node.SynodNode;
 import io.synod.ejb.runtime.NodeRuntime;
 import io.synod.ejb.runtime.RuntimeMetrics;
 import io.synod.ejb.transport.TransportCounters;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -13,7 +17,12 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
+import org.eclipse.microprofile.metrics.Tag;
 
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 
 /**
@@ -37,6 +46,12 @@ public class ClusterMetrics {
     @Inject
     SynodNode node;
 
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private final Set<String> phiGauges = ConcurrentHashMap.newKeySet();
+    private volatile ScheduledFuture<?> memberGauges;
+
     void register(@Observes @Initialized(ApplicationScoped.class) Object started) {
         gauge("synod_members_visible", "Synod members this node currently sees, itself included",
                 n -> n.members().size());
@@ -58,6 +73,45 @@ public class ClusterMetrics {
                 "Inbound frames rejected (unauthenticated, malformed or oversized); each closes its connection",
                 TransportCounters::rejectedFrames);
         transport("synod_transport_auth_failures_total", "Failed cluster-secret handshakes", TransportCounters::authFailures);
+        gauge("synod_detector_suspected_total", "Times the failure detector started suspecting a peer",
+                n -> n.failureDetector().transitions().suspected());
+        gauge("synod_detector_recovered_total", "Times a suspected or condemned peer's heartbeat arrived again",
+                n -> n.failureDetector().transitions().recovered());
+        gauge("synod_detector_condemned_total", "Times a peer stayed suspected for synod.detector.condemn-after-millis",
+                n -> n.failureDetector().transitions().condemned());
+        gauge("synod_detector_heartbeats_received_total", "Failure-detector heartbeats heard from peers",
+                n -> n.failureDetector().heartbeatsHeard());
+        // peers appear with discovery: their phi gauges are added as the detector starts watching them
+        memberGauges = scheduler.scheduleWithFixedDelay(this::registerMemberGauges, 1, 2, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (memberGauges != null) {
+            memberGauges.cancel(false);
+        }
+    }
+
+    /** {@code synod_detector_phi{member=...}} for every peer watched so far; a peer gone since reads 0. */
+    private void registerMemberGauges() {
+        try {
+            for (MemberStatistics peer : node.failureDetector().statistics()) {
+                String member = peer.member().value();
+                if (phiGauges.add(member)) {
+                    registry.gauge(Metadata.builder().withName("synod_detector_phi")
+                                    .withDescription("Phi-accrual suspicion of the peer as seen by this node; suspected at"
+                                            + " synod.detector.phi-threshold").withUnit(MetricUnits.NONE).build(),
+                            node, n -> phiOf(n, member), new Tag("member", member));
+                }
+            }
+        } catch (RuntimeException e) {
+            // not started yet, or stopping: the next run tries again
+        }
+    }
+
+    private static double phiOf(SynodNode n, String member) {
+        return n.failureDetector().statistics().stream().filter(s -> s.member().value().equals(member))
+                .mapToDouble(MemberStatistics::phi).findFirst().orElse(0.0);
     }
 
     private void registerLocks() {

@@ -3,14 +3,21 @@ package io.synod.ejb.node;
 import com.hazelcast.core.HazelcastInstance;
 import io.synod.api.ClusterMember;
 import io.synod.api.DistributedLock;
+import io.synod.api.ClusterView;
 import io.synod.api.KeyValueStore;
 import io.synod.api.SynodCluster;
 import io.synod.api.SynodConnectionFactory;
 import io.synod.api.spi.SynodBackend;
+import io.synod.api.spi.MemberEventHub;
 import io.synod.api.spi.SynodBackendRegistry;
 import io.synod.ejb.config.InvalidConfigurationException;
 import io.synod.ejb.config.NodeSettings;
 import io.synod.ejb.config.NodeSettingsReader;
+import io.synod.ejb.detector.DetectorClusterView;
+import io.synod.ejb.detector.DetectorSettings;
+import io.synod.ejb.detector.FailureDetector;
+import io.synod.ejb.detector.HeartbeatRound;
+import io.synod.ejb.detector.OrderedPublisher;
 import io.synod.ejb.discovery.DuplicateNodeIdException;
 import io.synod.ejb.discovery.HazelcastLocator;
 import io.synod.ejb.discovery.MemberAnnouncement;
@@ -37,6 +44,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -97,6 +105,9 @@ public class SynodNode {
     private static final long EXPIRY_PERIOD_MILLIS = 1000;
 
     private ScheduledFuture<?> expiry;
+    private ScheduledFuture<?> heartbeats;
+    private volatile FailureDetector detector;
+    private volatile DetectorClusterView clusterView;
     private volatile RuntimeKeyValueStore keyValues;
     private volatile RuntimeDistributedLock locks;
     private ScheduledFuture<?> coordinationExpiry;
@@ -114,6 +125,11 @@ public class SynodNode {
         @Override
         public DistributedLock locks() {
             return SynodNode.this.locks();
+        }
+
+        @Override
+        public ClusterView clusterView() {
+            return SynodNode.this.clusterView();
         }
     };
 
@@ -151,6 +167,7 @@ public class SynodNode {
         long sessionPeriod = Math.max(100, Math.min(EXPIRY_PERIOD_MILLIS, settings.sessionTtlMillis() / 4));
         coordinationExpiry = scheduler.scheduleWithFixedDelay(new CoordinationExpiryProposer(this::runtime,
                 lockMetrics), sessionPeriod, sessionPeriod, TimeUnit.MILLISECONDS);
+        startFailureDetector();
         if (!tryStartDiscovery()) {
             discoveryRetry = scheduler.scheduleWithFixedDelay(this::retryDiscovery,
                     DISCOVERY_RETRY_MILLIS, DISCOVERY_RETRY_MILLIS, TimeUnit.MILLISECONDS);
@@ -178,6 +195,9 @@ public class SynodNode {
         }
         if (locks != null) {
             locks.shutdown(); // while the runtime still runs: this node's locks go to their waiters now
+        }
+        if (heartbeats != null) {
+            heartbeats.cancel(false);
         }
         RaftHost host = raftHost;
         if (host != null) {
@@ -239,6 +259,38 @@ public class SynodNode {
     /** The locks this node's session holds (to applications through the adapter, to operators' views). */
     public RuntimeDistributedLock locks() {
         RuntimeDistributedLock current = locks;
+        if (current == null) {
+            throw new io.synod.api.SynodUnavailableException("the Synod node has not started");
+        }
+        return current;
+    }
+
+    /**
+     * Heartbeats to every peer each interval, on the managed scheduler; they are heard on the transport's threads.
+     * Member events reach applications through the {@link MemberEventHub}, in order, on the managed executor.
+     */
+    private void startFailureDetector() {
+        DetectorSettings tuning = settings.detector();
+        detector = new FailureDetector(tuning, FailureDetector::systemMonotonicMillis);
+        clusterView = new DetectorClusterView(settings.nodeId(), detector, Clock.systemUTC());
+        OrderedPublisher publisher = new OrderedPublisher(scheduler, MemberEventHub::publish);
+        long interval = tuning.heartbeatInterval().toMillis();
+        heartbeats = scheduler.scheduleAtFixedRate(new HeartbeatRound(settings.nodeId(), detector, this::runtime,
+                publisher, Clock.systemUTC()), interval, interval, TimeUnit.MILLISECONDS);
+    }
+
+    /** The failure detector of this node (for the ops API and metrics). */
+    public FailureDetector failureDetector() {
+        FailureDetector current = detector;
+        if (current == null) {
+            throw new io.synod.api.SynodUnavailableException("the Synod node has not started");
+        }
+        return current;
+    }
+
+    /** The failure detector's view of the peers, as applications see it. */
+    public ClusterView clusterView() {
+        DetectorClusterView current = clusterView;
         if (current == null) {
             throw new io.synod.api.SynodUnavailableException("the Synod node has not started");
         }

@@ -430,6 +430,24 @@ public final class NodeRuntime implements AutoCloseable {
         transport.updatePeers(peers);
     }
 
+    /**
+     * The failure detector's use of the transport: heartbeats bypass the event loop entirely (sent and heard on
+     * the transport's threads), so a busy or stalled consensus loop neither delays them nor is delayed by them.
+     */
+    public void onHeartbeats(io.synod.ejb.transport.HeartbeatListener listener) {
+        transport.onHeartbeats(listener);
+    }
+
+    /** See {@link #onHeartbeats}: sent at once to {@code to} if connected, else dropped. */
+    public void sendHeartbeat(NodeId to, io.synod.ejb.transport.Heartbeat heartbeat) {
+        transport.sendHeartbeat(to, heartbeat);
+    }
+
+    /** The peers discovery currently knows, connected or not. */
+    public Set<NodeId> knownPeers() {
+        return transport.peers();
+    }
+
     public InetSocketAddress transportAddress() {
         return transport.localAddress();
     }

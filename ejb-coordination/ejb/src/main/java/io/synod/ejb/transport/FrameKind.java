@@ -21,6 +21,8 @@ final class FrameKind {
     static final byte CLIENT_REQUEST = 5;
     /** either direction, once authenticated: the leader's reply to a forwarded request. */
     static final byte CLIENT_REPLY = 6;
+    /** either direction, once authenticated: a failure-detector heartbeat ({@link HeartbeatCodec}). */
+    static final byte HEARTBEAT = 7;
 
     private FrameKind() {
     }
@@ -45,6 +47,7 @@ final class FrameKind {
             case MESSAGE -> "MESSAGE";
             case CLIENT_REQUEST -> "CLIENT_REQUEST";
             case CLIENT_REPLY -> "CLIENT_REPLY";
+            case HEARTBEAT -> "HEARTBEAT";
             default -> "kind " + kind;
         };
     }

@@ -14,7 +14,8 @@ import java.util.logging.Level;
 
 /**
  * An authenticated inbound connection: decodes MESSAGE frames and hands them to the consumer, and client
- * request/reply frames to the {@link ClientFrameHandler} together with the proven sender. The peer proved
+ * request/reply frames to the {@link ClientFrameHandler} and heartbeats to the {@link HeartbeatListener}, together
+ * with the proven sender. The peer proved
  * its id in the handshake, so a message naming another sender, or addressed to another node, is refused: an
  * authenticated member still cannot put words in another member's mouth.
  */
@@ -27,9 +28,11 @@ final class InboundMessages extends ChannelInboundHandlerAdapter {
     private final Consumer<Message> consumer;
     private final ClientFrameCodec clientCodec;
     private final ClientFrameHandler clientFrames;
+    private final HeartbeatListener heartbeats;
 
     InboundMessages(NodeId peer, NodeId self, TransportCounters counters, MessageCodec codec, Consumer<Message> consumer,
-                    ClientFrameHandler clientFrames) {
+                    ClientFrameHandler clientFrames, HeartbeatListener heartbeats) {
+        this.heartbeats = heartbeats;
         this.clientCodec = new ClientFrameCodec(codec.limits());
         this.clientFrames = clientFrames;
         this.peer = peer;
@@ -50,6 +53,11 @@ final class InboundMessages extends ChannelInboundHandlerAdapter {
                 ClientFrame decoded = clientCodec.decode(kind, FrameKind.payload(frame));
                 counters.clientFrameDelivered();
                 deliver(decoded);
+                return;
+            }
+            if (kind == FrameKind.HEARTBEAT) {
+                Heartbeat heartbeat = HeartbeatCodec.decode(FrameKind.payload(frame));
+                deliver(heartbeat);
                 return;
             }
             if (kind != FrameKind.MESSAGE) {
@@ -76,6 +84,14 @@ final class InboundMessages extends ChannelInboundHandlerAdapter {
             clientFrames.accept(peer, frame);
         } catch (RuntimeException e) {
             Refusals.LOG.log(Level.SEVERE, "Synod transport: the client frame handler failed on " + frame, e);
+        }
+    }
+
+    private void deliver(Heartbeat heartbeat) {
+        try {
+            heartbeats.accept(peer, heartbeat);
+        } catch (RuntimeException e) {
+            Refusals.LOG.log(Level.SEVERE, "Synod transport: the heartbeat listener failed on " + heartbeat, e);
         }
     }
 

@@ -98,6 +98,21 @@ final class PeerLink {
         enqueue(new Outgoing.Client(frame));
     }
 
+    /** Written at once on the link's event loop if connected, else dropped; see {@link PeerTransport#sendHeartbeat}. */
+    void sendHeartbeat(Heartbeat heartbeat) {
+        try {
+            loop.execute(() -> {
+                Channel ch = channel;
+                if (ch != null && ch.isActive()) {
+                    ch.writeAndFlush(FrameKind.frame(ch.alloc(), FrameKind.HEARTBEAT, HeartbeatCodec.encode(heartbeat)),
+                            ch.voidPromise());
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // shutting down: a heartbeat that is not sent is what a stopping member should look like
+        }
+    }
+
     private void enqueue(Outgoing item) {
         if (queue.offer(item)) {
             counters.dropped(DropReason.QUEUE_FULL);

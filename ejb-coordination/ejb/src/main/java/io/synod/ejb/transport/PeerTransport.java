@@ -46,6 +46,8 @@ public final class PeerTransport implements AutoCloseable {
     private final Map<NodeId, PeerLink> links = new ConcurrentHashMap<>();
     private final Channel server;
     private volatile boolean closed;
+    /** Set once the failure detector starts (after the transport: the runtime owns the transport). */
+    private volatile HeartbeatListener heartbeats = HeartbeatListener.IGNORE;
 
     private PeerTransport(TransportSettings settings, MessageCodec codec, Consumer<Message> inbound,
                           Consumer<NodeId> reportUnreachable, ClientFrameHandler clientFrames, ThreadFactory threads) {
@@ -99,7 +101,7 @@ public final class PeerTransport implements AutoCloseable {
                                 .addLast("prepend", new LengthFieldPrepender(4))
                                 .addLast("meter", new FrameMeter(counters))
                                 .addLast("handshake", new ServerHandshake(settings, counters, decoder, codec, inbound,
-                                        clientFrames))
+                                        clientFrames, (from, beat) -> heartbeats.accept(from, beat)))
                                 .addLast("guard", new ConnectionGuard(counters));
                     }
                 });
@@ -175,6 +177,28 @@ public final class PeerTransport implements AutoCloseable {
             return;
         }
         link.send(frame);
+    }
+
+    /** Who hears the heartbeats peers send; until called, they are decoded (and checked) but ignored. */
+    public void onHeartbeats(HeartbeatListener listener) {
+        this.heartbeats = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Sends a heartbeat to {@code to} now, past the bounded queue of consensus traffic: a backlog of appends must
+     * not delay it and make a healthy peer look silent. Dropped when there is no authenticated connection — a
+     * missing heartbeat is exactly what the detector should see then.
+     */
+    public void sendHeartbeat(NodeId to, Heartbeat heartbeat) {
+        PeerLink link = closed ? null : links.get(to);
+        if (link != null) {
+            link.sendHeartbeat(heartbeat);
+        }
+    }
+
+    /** The peers discovery currently knows (connected or not): whom to send heartbeats to and watch. */
+    public Set<NodeId> peers() {
+        return Set.copyOf(links.keySet());
     }
 
     /** Closes every connection and the server, then stops Netty's threads and waits for them (bounded). */

@@ -30,13 +30,15 @@ final class ServerHandshake extends ChannelInboundHandlerAdapter {
     private final MessageCodec codec;
     private final Consumer<Message> consumer;
     private final ClientFrameHandler clientFrames;
+    private final HeartbeatListener heartbeats;
     private State state = State.AWAIT_HELLO;
     private AuthTranscript transcript;
     private ScheduledFuture<?> timeout;
 
     ServerHandshake(TransportSettings settings, TransportCounters counters, FrameDecoder decoder, MessageCodec codec,
-                    Consumer<Message> consumer, ClientFrameHandler clientFrames) {
+                    Consumer<Message> consumer, ClientFrameHandler clientFrames, HeartbeatListener heartbeats) {
         this.clientFrames = clientFrames;
+        this.heartbeats = heartbeats;
         this.settings = settings;
         this.counters = counters;
         this.decoder = decoder;
@@ -119,7 +121,8 @@ final class ServerHandshake extends ChannelInboundHandlerAdapter {
         Refusals.LOG.log(Level.FINE, "Synod transport: {0} authenticated from {1}",
                 new Object[]{transcript.clientId(), ctx.channel().remoteAddress()});
         ctx.pipeline().replace(this, "messages",
-                new InboundMessages(transcript.clientId(), settings.localId(), counters, codec, consumer, clientFrames));
+                new InboundMessages(transcript.clientId(), settings.localId(), counters, codec, consumer, clientFrames,
+                        heartbeats));
     }
 
     @Override

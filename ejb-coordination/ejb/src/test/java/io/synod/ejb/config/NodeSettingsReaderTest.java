@@ -44,6 +44,33 @@ class NodeSettingsReaderTest {
     }
 
     @Test
+    void theDetectorHasDefaultsAndCanBeTuned() {
+        assertThat(read(Optional.of("n1")).detector()).isEqualTo(io.synod.ejb.detector.DetectorSettings.DEFAULT);
+        values.putAll(Map.of("synod.detector.heartbeat-interval-millis", "200", "synod.detector.phi-threshold", "5.5",
+                "synod.detector.acceptable-pause-millis", "0", "synod.detector.condemn-after-millis", "60000"));
+        var detector = read(Optional.of("n1")).detector();
+        assertThat(detector.heartbeatInterval()).isEqualTo(java.time.Duration.ofMillis(200));
+        assertThat(detector.phiThreshold()).isEqualTo(5.5);
+        assertThat(detector.acceptablePause()).isZero();
+        assertThat(detector.condemnAfter()).isEqualTo(java.time.Duration.ofMinutes(1));
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "synod.detector.phi-threshold, 0, must be a number from 0.5 to 50",
+            "synod.detector.phi-threshold, NaN, must be a number from 0.5 to 50",
+            "synod.detector.phi-threshold, eight, must be a number from 0.5 to 50",
+            "synod.detector.heartbeat-interval-millis, 5, must be an integer from 10 to 60000",
+            "synod.detector.acceptable-pause-millis, -1, must be an integer from 0 to 600000",
+            "synod.detector.condemn-after-millis, 1h, must be an integer from 0 to 3600000"})
+    void aBadDetectorValueIsRefused(String key, String value, String rule) {
+        values.put(key, value);
+        assertThatThrownBy(() -> read(Optional.of("n1")))
+                .isInstanceOf(InvalidConfigurationException.class)
+                .hasMessageContaining(key).hasMessageContaining(rule);
+    }
+
+    @Test
     void multiPaxosCanBeChosen() {
         values.put("synod.protocol", "multipaxos");
         NodeSettings settings = read(Optional.of("n1"));
