@@ -31,6 +31,11 @@ public final class LocalCluster implements BeforeAllCallback, ParameterResolver 
     /** The read-only console user (role synod-viewer). */
     public static final String VIEWER_USER = "viewer";
     public static final String VIEWER_PASSWORD = "it-viewer-password-" + Long.toHexString(System.nanoTime());
+    /**
+     * {@code synod.snapshot.entries} of the test cluster: the smallest allowed, so that a few hundred writes
+     * compact the log and a member restarted after them must catch up through InstallSnapshot (FailoverIT).
+     */
+    public static final int SNAPSHOT_ENTRIES = 100;
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -78,15 +83,10 @@ public final class LocalCluster implements BeforeAllCallback, ParameterResolver 
             String name = Path.of(System.getProperty("synod.it.state", "target/it-cluster")).getFileName().toString();
             Script script = Script.forTests(name, Integer.getInteger("synod.it.http.base.port", 18080) + offset,
                     Integer.getInteger("synod.it.hz.base.port", 16900) + offset,
-                    Integer.getInteger("synod.it.transport.base.port", 17900) + offset, Map.of(
-                            "SYNOD_ADMIN_PASSWORD", ADMIN_PASSWORD,
-                            "SYNOD_ADMIN_VIEWER_USER", VIEWER_USER,
-                            "SYNOD_ADMIN_VIEWER_PASSWORD", VIEWER_PASSWORD,
-                            "SYNOD_CLUSTER_SECRET", CLUSTER_SECRET,
-                            "SYNOD_PROTOCOL", protocol(),
-                            "SYNOD_READY_TIMEOUT", String.valueOf(readySeconds)));
+                    Integer.getInteger("synod.it.transport.base.port", 17900) + offset, settings(readySeconds));
             System.out.println("[LocalCluster] protocol " + protocol() + ", state " + script.stateDir()
-                    + ", HTTP ports from " + script.httpPort(1));
+                    + ", HTTP ports from " + script.httpPort(1) + ", tick " + tickMillis().orElse("default")
+                    + ", snapshot every " + SNAPSHOT_ENTRIES + " entries");
             script.runQuietly("clean"); // a previous run cut short may have left instances or state behind
             long started = System.nanoTime();
             Script.Result up = script.run(Duration.ofSeconds(readySeconds + 60L), "up", String.valueOf(SIZE));
@@ -106,6 +106,28 @@ public final class LocalCluster implements BeforeAllCallback, ParameterResolver 
         /** The consensus protocol every instance of this cluster runs ({@code synod.protocol}). */
         public static String protocol() {
             return System.getProperty("synod.it.protocol", "raft");
+        }
+
+        /** The script's environment; the instances inherit it, and MicroProfile Config reads the SYNOD_ ones. */
+        private static Map<String, String> settings(int readySeconds) {
+            Map<String, String> env = new java.util.HashMap<>(Map.of(
+                    "SYNOD_ADMIN_PASSWORD", ADMIN_PASSWORD,
+                    "SYNOD_ADMIN_VIEWER_USER", VIEWER_USER,
+                    "SYNOD_ADMIN_VIEWER_PASSWORD", VIEWER_PASSWORD,
+                    "SYNOD_CLUSTER_SECRET", CLUSTER_SECRET,
+                    "SYNOD_PROTOCOL", protocol(),
+                    "SYNOD_READY_TIMEOUT", String.valueOf(readySeconds),
+                    "SYNOD_SNAPSHOT_ENTRIES", String.valueOf(SNAPSHOT_ENTRIES)));
+            tickMillis().ifPresent(tick -> env.put("SYNOD_RAFT_TICK_MILLIS", tick));
+            return env;
+        }
+
+        /**
+         * {@code synod.raft.tick-millis} of every instance when {@code -Dsynod.it.raft.tick-millis} is given
+         * (to measure another tick on the real cluster); otherwise the node's default applies.
+         */
+        public static java.util.Optional<String> tickMillis() {
+            return java.util.Optional.ofNullable(System.getProperty("synod.it.raft.tick-millis"));
         }
 
         public Duration upTime() {

@@ -60,6 +60,11 @@ public class ClusterMetrics {
         consensus("synod_raft_applied_index", "Highest log index applied to the state machines", RuntimeMetrics::appliedIndex);
         consensus("synod_raft_leader_changes_total", "How often the leader this node knows changed (including to none)",
                 RuntimeMetrics::leaderChanges);
+        consensus("synod_raft_snapshots_taken_total", "Snapshots this node took of its own state (the log compacted behind each)",
+                RuntimeMetrics::snapshotsTaken);
+        // a follower whose log fell behind the leader's compacted log catches up only through these
+        consensus("synod_raft_snapshots_installed_total", "Snapshots received from the leader and installed (InstallSnapshot)",
+                RuntimeMetrics::snapshotsInstalled);
         gauge("synod_raft_is_leader", "1 while this node is the consensus leader, else 0",
                 n -> n.runtime().map(r -> r.status().role() == Role.LEADER && r.status().running() ? 1L : 0L).orElse(0L));
         consensus("synod_writes_forwarded_total", "Writes made on this node and served by the leader it forwarded them to",
