@@ -68,7 +68,8 @@ import java.util.logging.Logger;
  * <p>The Ready cycle (the core's contract, one Ready outstanding at a time, as etcd's RawNode allows inputs to
  * be stepped meanwhile): take a Ready, hand it to the writer, and once it reports the Ready durable: send its
  * messages, install its snapshot, apply its committed entries, release its reads, serve the reads now applied,
- * {@code advance}. Proposals arriving during a write pile up in the engine's unstable log and leave together
+ * {@code advance}. Committed entries are quorum-durable already, so unless the Ready carries a snapshot they are
+ * applied (and their clients answered) as soon as the Ready is handed to the writer, not after its fsync. Proposals arriving during a write pile up in the engine's unstable log and leave together
  * in the next Ready: that, plus the writer's batching, is the group commit.
  *
  * <p>Leader-only requests ({@link #submit}, LINEARIZABLE and LEASE {@link #read}s) may be made on any member:
@@ -101,6 +102,8 @@ public final class NodeRuntime implements AutoCloseable {
 
     // event-loop state
     private Ready inFlight;
+    /** Whether {@link #inFlight}'s committed entries were applied when it was handed to the writer. */
+    private boolean inFlightApplied;
     private Optional<NodeId> knownLeader = Optional.empty();
     private Role role = Role.FOLLOWER;
     private volatile RuntimeStatus status;
@@ -504,6 +507,14 @@ public final class NodeRuntime implements AutoCloseable {
             }
             inFlight = rd;
             writer.persist(rd, () -> loop.post(() -> onDurable(rd)), failure -> loop.post(() -> halt(failure)));
+            if (rd.snapshot().isEmpty()) {
+                // Committed entries are already durable on a quorum (both engines count the leader's own copy
+                // only once its write completed): applying them need not wait for this Ready's new entries to
+                // be fsynced, which under load would add one fsync to every write's latency (etcd applies in
+                // parallel with the write too). A snapshot in the Ready must be installed first, so not then.
+                apply(rd);
+                inFlightApplied = true;
+            }
         }
         refreshStatus(false);
     }
@@ -512,11 +523,18 @@ public final class NodeRuntime implements AutoCloseable {
         if (inFlight != rd) {
             return;
         }
+        boolean applied = inFlightApplied;
         inFlight = null;
-        process(rd);
+        inFlightApplied = false;
+        finish(rd, applied);
     }
 
     private void process(Ready rd) {
+        finish(rd, false);
+    }
+
+    /** The rest of the cycle once {@code rd} is durable; its committed entries too unless applied already. */
+    private void finish(Ready rd, boolean committedApplied) {
         rd.messages().forEach(transport::send); // only now: what they promise is durable
         rd.snapshot().ifPresent(snapshot -> {
             if (replica.restore(snapshot)) {
@@ -524,15 +542,21 @@ public final class NodeRuntime implements AutoCloseable {
                 proposals.failUpTo(snapshot.metadata().index(), "replaced by an installed snapshot");
             }
         });
-        for (LogEntry entry : rd.committedEntries()) {
-            ApplyOutcome outcome = replica.apply(entry);
-            proposals.applied(entry, outcome);
+        if (!committedApplied) {
+            apply(rd);
         }
         rd.readStates().forEach(reads::release);
         reads.serve(replica.applied(), this::lookup);
         engine.advance(rd);
         rd.softState().ifPresent(this::onSoftState);
         maybeSnapshot();
+    }
+
+    private void apply(Ready rd) {
+        for (LogEntry entry : rd.committedEntries()) {
+            ApplyOutcome outcome = replica.apply(entry);
+            proposals.applied(entry, outcome);
+        }
     }
 
     private void onSoftState(SoftState soft) {

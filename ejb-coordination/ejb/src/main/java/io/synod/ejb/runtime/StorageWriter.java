@@ -23,6 +23,13 @@ import java.util.logging.Logger;
  * state is recorded (the core's rule: the hard state never points past the durable log). Completion is reported
  * through callbacks, which the runtime turns into tasks on its event loop.
  *
+ * <p>A hard state whose term and vote are unchanged (only the commit index moved) is not rewritten at once: the
+ * hard-state file is replaced atomically with two fsyncs (file and directory), and doing that on every commit
+ * advance put them on every write's critical path, on every member. The persistence rule ({@code Ready.mustSync},
+ * RAFT-NOTES) does not ask for it: a commit index is recoverable from a quorum, and both engines start from
+ * {@code max(stored commit, snapshot index)}. Such a commit is recorded with the next term or vote change, at
+ * most {@link #COMMIT_RECORD_INTERVAL_NANOS} after the previous record, and at close, so a restart replays little.
+ *
  * <p>After an I/O failure the storage refuses further writes; every later job fails with that cause, and the
  * runtime halts (reopening the directory is how one learns what reached the disk).
  */
@@ -41,6 +48,9 @@ final class StorageWriter implements AutoCloseable {
                                 Consumer<Throwable> failed) implements Job {
     }
 
+    /** How stale the recorded commit index may get while only the commit moves (a restart re-learns the rest). */
+    static final long COMMIT_RECORD_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
     private final GuardedLogStorage guarded;
     private final DurableLogStorage durable;
     private final RuntimeMetrics metrics;
@@ -48,6 +58,9 @@ final class StorageWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closing;
     private Throwable failure;
+    /** Newest hard state handed in but not yet recorded (it differs from the recorded one only in commit). */
+    private Optional<HardState> unrecorded = Optional.empty();
+    private long lastRecordNanos = System.nanoTime();
 
     StorageWriter(GuardedLogStorage guarded, RuntimeMetrics metrics, ThreadFactory threads) {
         this.guarded = guarded;
@@ -82,6 +95,7 @@ final class StorageWriter implements AutoCloseable {
             try {
                 Job first = queue.poll(50, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    recordStaleCommit();
                     continue;
                 }
                 batch.add(first);
@@ -93,6 +107,9 @@ final class StorageWriter implements AutoCloseable {
             } finally {
                 batch.clear();
             }
+        }
+        if (unrecorded.isPresent() && failure == null) {
+            runOrFail(List.of(), () -> write(unrecorded.get())); // a clean stop restarts where it stopped
         }
     }
 
@@ -152,11 +169,39 @@ final class StorageWriter implements AutoCloseable {
             metrics.fsynced(System.nanoTime() - start, entries);
         }
         if (newest.isPresent()) {
-            synchronized (guarded) {
-                durable.persist(newest, List.of(), Optional.empty(), false);
-            }
+            record(newest.get());
         }
         group.forEach(p -> p.done().run());
+    }
+
+    /** Record {@code hard} now if its term or vote changed (the persistence rule) or the commit is stale enough. */
+    private void record(HardState hard) throws IOException {
+        HardState recorded;
+        synchronized (guarded) {
+            recorded = durable.hardState();
+        }
+        boolean termOrVote = hard.term() != recorded.term() || !hard.vote().equals(recorded.vote());
+        if (!termOrVote && System.nanoTime() - lastRecordNanos < COMMIT_RECORD_INTERVAL_NANOS) {
+            unrecorded = Optional.of(hard);
+            return;
+        }
+        write(hard);
+    }
+
+    private void write(HardState hard) throws IOException {
+        synchronized (guarded) {
+            durable.persist(Optional.of(hard), List.of(), Optional.empty(), false);
+        }
+        unrecorded = Optional.empty();
+        lastRecordNanos = System.nanoTime();
+    }
+
+    /** While idle: a commit left unrecorded for a while is written, so a restart does not replay more than that. */
+    private void recordStaleCommit() {
+        if (unrecorded.isPresent() && failure == null
+                && System.nanoTime() - lastRecordNanos >= COMMIT_RECORD_INTERVAL_NANOS) {
+            runOrFail(List.of(), () -> write(unrecorded.get()));
+        }
     }
 
     private void takeSnapshot(TakeSnapshot job) throws IOException {
