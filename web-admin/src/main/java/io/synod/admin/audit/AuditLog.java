@@ -3,6 +3,7 @@ package io.synod.admin.audit;
 import io.synod.core.statemachine.kv.KeyValue;
 import io.synod.core.statemachine.kv.KvCommand;
 import io.synod.core.statemachine.kv.KvResult;
+import io.synod.ejb.kv.ReservedKeys;
 import io.synod.ejb.node.SynodNode;
 import io.synod.ejb.runtime.NodeRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,8 +30,11 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class AuditLog {
 
-    /** Reserved for the console: other writers (the key-value ops API) must not write under it. */
-    public static final String PREFIX = "/synod/audit/";
+    /**
+     * Reserved: the store applications, the ops API and the store browser write through refuses it, so this
+     * writer proposes straight to the runtime and is the only one that can write there.
+     */
+    public static final String PREFIX = ReservedKeys.AUDIT_PREFIX;
     private static final long WRITE_SECONDS = 5;
     private static final Logger LOG = Logger.getLogger(AuditLog.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
