@@ -168,16 +168,52 @@ class ConsoleStoreIT {
 
     @Test
     @Order(5)
-    void theAuditPrefixCannotBeWrittenThroughTheOpsApiEvenByAnAdmin(LocalCluster.Running cluster) {
+    void theAuditPrefixCannotBeWrittenThroughTheStoreEvenByAnAdmin(LocalCluster.Running cluster) {
         String base = cluster.baseUrl(2);
         String existing = firstAuditKey(base);
-        HttpResponse<String> put = api.put(base + "/synod/api/v1/kv/synod/audit/forged", bytes("{}"));
-        assertThat(put.statusCode()).as(put.body()).isEqualTo(403);
-        assertThat(put.body()).contains("\"status\":403").contains("reserved");
-        HttpResponse<String> delete = api.delete(base + "/synod/api/v1/kv/" + existing.substring(1));
-        assertThat(delete.statusCode()).as(delete.body()).isEqualTo(403);
-        assertThat(api.get(base + "/synod/api/v1/kv/" + existing.substring(1)).statusCode()).as("still there").isEqualTo(200);
-        assertThat(api.get(base + "/synod/api/v1/kv/synod/audit/forged").statusCode()).isEqualTo(404);
+        int auditBefore = auditKeys(base).size();
+        try (ConsoleBrowser browser = new ConsoleBrowser().login(base, LocalCluster.ADMIN_USER, LocalCluster.ADMIN_PASSWORD)) {
+            // deleting a real audit record from the store page
+            openStore(browser, existing);
+            select(browser, existing);
+            browser.driver().findElement(By.id("action-store:delete-open")).click();
+            browser.await(Duration.ofSeconds(5), () -> browser.driver().findElement(By.id("action-store:delete-confirm")).isDisplayed());
+            browser.driver().findElement(By.id("action-store:delete-confirm")).click();
+            browser.await(Duration.ofSeconds(20), () -> String.valueOf(browser.text("messages")).contains("reserved"));
+            browser.screenshot("store-audit-delete-refused");
+
+            // forging a new one
+            browser.driver().findElement(By.id("store:new")).click();
+            browser.await(Duration.ofSeconds(10), () -> browser.driver().findElements(By.id("action-store:delete-open")).isEmpty());
+            WebElement key = browser.driver().findElement(By.id("action-store:key"));
+            key.clear();
+            key.sendKeys("/synod/audit/0-forged");
+            browser.driver().findElement(By.id("action-store:value")).sendKeys("{\"v\":\"synod-audit/1\"}");
+            browser.driver().findElement(By.id("action-store:save-open")).click();
+            browser.await(Duration.ofSeconds(5), () -> browser.driver().findElement(By.id("action-store:save-confirm")).isDisplayed());
+            browser.driver().findElement(By.id("action-store:save-confirm")).click();
+            browser.await(Duration.ofSeconds(20), () -> String.valueOf(browser.text("messages")).contains("reserved"));
+        }
+        // the ops API: whichever way the container hands the key over, nothing lands under the prefix
+        for (String path : new String[] {"kv//synod/audit/0-forged", "kv/%2Fsynod%2Faudit%2F0-forged"}) {
+            HttpResponse<String> put = api.put(base + "/synod/api/v1/" + path, bytes("{}"));
+            System.out.println("[ConsoleStoreIT] PUT " + path + " -> " + put.statusCode() + " " + put.body());
+            if (put.statusCode() == 403) {
+                assertThat(put.body()).contains("\"status\":403").contains("reserved");
+            } else if (put.statusCode() == 200) {
+                assertThat(put.body()).as("a 200 may only have written a key outside the prefix")
+                        .doesNotContain("\"key\":\"/synod/audit/");
+                api.delete(base + "/synod/api/v1/kv/synod/audit/0-forged");
+            } else {
+                assertThat(put.statusCode()).as(put.body()).isBetween(400, 499);
+            }
+        }
+        java.util.List<String> after = auditKeys(base);
+        assertThat(after).as("the audit record is still there").contains(existing);
+        assertThat(after).noneMatch(k -> k.contains("forged"));
+        // the refusals themselves are audited ("accepted", then "refused: ...reserved...")
+        assertThat(after.size()).isGreaterThan(auditBefore);
+        assertThat(auditPage(cluster, 2)).contains("store delete " + existing).contains("reserved");
     }
 
     @Test
@@ -276,6 +312,11 @@ class ConsoleStoreIT {
         Matcher m = Pattern.compile("\"key\":\"(/synod/audit/[^\"]+)\"").matcher(page);
         assertThat(m.find()).as("an audit entry exists: %s", page).isTrue();
         return m.group(1);
+    }
+
+    private java.util.List<String> auditKeys(String base) {
+        String page = api.get(base + "/synod/api/v1/kv?prefix=/synod/audit/&limit=10000").body();
+        return Pattern.compile("\"key\":\"(/synod/audit/[^\"]+)\"").matcher(page).results().map(m -> m.group(1)).toList();
     }
 
     private String leader(LocalCluster.Running cluster) {
