@@ -24,8 +24,8 @@ import java.util.logging.Logger;
 /**
  * Writes and reads the audit log in the replicated key-value store. Keys are
  * {@code /synod/audit/<inverted millis>-<node>-<random>}: the inverted time makes a prefix scan return the newest
- * entries first. Writing goes through Raft (via the leader, from any member), so an entry exists on a majority before the action
- * it records is taken; reading is LOCAL, from this member's copy.
+ * entries first. Writing goes through Raft (via the leader, from any member), so an entry exists on a majority
+ * before the action it records is taken; reading is LOCAL, from this member's copy.
  */
 @ApplicationScoped
 public class AuditLog {

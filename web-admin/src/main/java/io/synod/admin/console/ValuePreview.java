@@ -19,8 +19,13 @@ import java.util.Optional;
  * How the store browser shows a value: JSON pretty-printed when it parses as a JSON object or array, text when it
  * is well-formed UTF-8 without control characters (other than tab and line breaks), hex otherwise. The hex dump
  * is always available. Long values are cut, saying so, so one big key cannot make the page unusable.
+ *
+ * @param text     what is shown (JSON re-indented)
+ * @param original the value's text as stored, what the edit form starts with (so saving an unchanged JSON value
+ *                 does not re-format it); empty when the value is not text
  */
-public record ValuePreview(Kind kind, String text, String hex, boolean truncated) implements java.io.Serializable {
+public record ValuePreview(Kind kind, String text, String hex, boolean truncated, String original)
+        implements java.io.Serializable {
 
     /** Longest value shown in full; the ops API serves the rest. */
     static final int MAX_SHOWN_BYTES = 16 * 1024;
@@ -32,19 +37,19 @@ public record ValuePreview(Kind kind, String text, String hex, boolean truncated
         byte[] shown = truncated ? java.util.Arrays.copyOf(value, MAX_SHOWN_BYTES) : value;
         String hex = hexDump(shown);
         if (value.length == 0) {
-            return new ValuePreview(Kind.EMPTY, "", "", false);
+            return new ValuePreview(Kind.EMPTY, "", "", false, "");
         }
         Optional<String> text = truncated ? Optional.empty() : utf8Text(shown);
         if (text.isEmpty()) {
-            return new ValuePreview(Kind.BINARY, "", hex, truncated);
+            return new ValuePreview(Kind.BINARY, "", hex, truncated, "");
         }
-        return prettyJson(text.get()).map(json -> new ValuePreview(Kind.JSON, json, hex, false))
-                .orElseGet(() -> new ValuePreview(Kind.TEXT, text.get(), hex, false));
+        return prettyJson(text.get()).map(json -> new ValuePreview(Kind.JSON, json, hex, false, text.get()))
+                .orElseGet(() -> new ValuePreview(Kind.TEXT, text.get(), hex, false, text.get()));
     }
 
-    /** The value as the edit form starts with: its text, or empty for a value that is not text. */
+    /** The value as the edit form starts with: its text as stored, or empty for a value that is not text. */
     public String editable() {
-        return kind == Kind.JSON || kind == Kind.TEXT ? text : "";
+        return original;
     }
 
     public String getKindName() {
