@@ -244,10 +244,16 @@ class ConsoleStoreIT {
             browser.screenshot("membership-learner-added");
 
             // the removal may have to wait until the addition committed (one change at a time)
-            browser.await(Duration.ofSeconds(60), () -> {
+            // (one attempt's answer is awaited before the next: a second click after a slow success is a misfit)
+            browser.await(Duration.ofSeconds(90), () -> {
+                browser.js("var m = document.getElementById('messages'); if (m) { m.innerHTML = ''; }");
                 changeMembership(browser, "remove", "n9");
-                pause(1_000);
-                return String.valueOf(browser.text("messages")).contains("Proposed: remove n9");
+                browser.await(Duration.ofSeconds(30), () -> !String.valueOf(browser.text("messages")).isEmpty());
+                String answer = String.valueOf(browser.text("messages"));
+                if (!answer.contains("Proposed: remove n9")) {
+                    pause(1_000);
+                }
+                return answer.contains("Proposed: remove n9");
             });
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
