@@ -8,19 +8,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +28,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsoleBrowserIT {
 
     private static final List<String> ALL = List.of("n1", "n2", "n3");
-    private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
 
     @Test
     @Order(1)
@@ -105,7 +98,7 @@ class ConsoleBrowserIT {
         String base = cluster.baseUrl(instanceOf(leader));
         Map<String, String> adminForm;
         try (ConsoleBrowser admin = new ConsoleBrowser().login(base, LocalCluster.ADMIN_USER, LocalCluster.ADMIN_PASSWORD)) {
-            adminForm = formFields(admin, "action-transfer");
+            adminForm = ConsoleForms.fields(admin, "action-transfer");
         }
         assertThat(adminForm).containsKeys("action-transfer", "action-transfer:target");
         int auditBefore = auditCount(cluster, instanceOf(leader));
@@ -119,7 +112,7 @@ class ConsoleBrowserIT {
             viewer.screenshot("overview-viewer");
 
             // the admin's action, replayed in the viewer's session with the view state the viewer's page holds
-            String viewState = firstViewState(viewer.driver().getPageSource());
+            String viewState = ConsoleForms.firstViewState(viewer.driver().getPageSource());
             assertThat(viewState).as("the viewer's own view state").isNotEmpty();
             Map<String, String> forged = new LinkedHashMap<>(adminForm);
             forged.put("action-transfer:target", target);
@@ -128,7 +121,7 @@ class ConsoleBrowserIT {
             forged.put("jakarta.faces.source", "action-transfer:confirm");
             forged.put("jakarta.faces.partial.execute", "@all");
             forged.put("action-transfer:confirm", "action-transfer:confirm");
-            HttpResponse<String> refused = post(base + "/synod/index.xhtml", viewer.sessionCookie(), forged);
+            HttpResponse<String> refused = ConsoleForms.postAjax(base + "/synod/index.xhtml", viewer.sessionCookie(), forged);
             assertThat(refused.statusCode()).as("forged action: %s", refused.body()).isEqualTo(403);
             assertThat(refused.body()).contains("read-only");
         }
@@ -235,36 +228,6 @@ class ConsoleBrowserIT {
                 Map.of("j_username", LocalCluster.ADMIN_USER, "j_password", LocalCluster.ADMIN_PASSWORD));
         String page = browser.get(cluster.baseUrl(instance) + "/synod/audit.xhtml").body();
         return (int) Pattern.compile("class=\"audit-action\"").matcher(page).results().count();
-    }
-
-    /** Every named field of a form as the browser would submit it (name to value). */
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> formFields(ConsoleBrowser browser, String formId) {
-        Map<String, Object> fields = (Map<String, Object>) browser.js("var out = {};"
-                + " Array.from(document.getElementById(arguments[0]).elements).forEach(function (e) {"
-                + "   if (e.name) { out[e.name] = e.value; } });"
-                + " return out;", formId);
-        return fields.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue()),
-                (a, b) -> a, LinkedHashMap::new));
-    }
-
-    private static String firstViewState(String html) {
-        Matcher m = VIEW_STATE.matcher(html);
-        return m.find() ? m.group(1) : "";
-    }
-
-    private static HttpResponse<String> post(String url, String cookie, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Faces-Request", "partial/ajax")
-                .header("Cookie", cookie)
-                .timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()
-                .send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static int instanceOf(String nodeId) {

@@ -10,7 +10,7 @@ import java.util.Optional;
  * The key-value ops API's query parameters, parsed by hand rather than by JAX-RS conversion so that a malformed
  * value is a 400 with a JSON body naming the parameter (JAX-RS would answer a bare 404 for a non-numeric number).
  */
-final class KvParameters {
+public final class KvParameters {
 
     /** Page size of a scan when {@code limit} is not given. */
     static final int DEFAULT_SCAN_LIMIT = 100;
@@ -19,7 +19,7 @@ final class KvParameters {
     }
 
     /** A query parameter that does not parse; the message is the client's. */
-    static final class BadParameterException extends RuntimeException {
+    public static final class BadParameterException extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
 
@@ -41,7 +41,7 @@ final class KvParameters {
     }
 
     /** Whole seconds, at least 1; absent means no TTL. */
-    static Optional<Duration> ttl(String raw) {
+    public static Optional<Duration> ttl(String raw) {
         if (raw == null || raw.isEmpty()) {
             return Optional.empty();
         }

@@ -8,6 +8,7 @@ import io.synod.api.KeyValueStore;
 import io.synod.api.SynodException;
 import io.synod.api.SynodUnavailableException;
 import io.synod.api.ValueTooLargeException;
+import io.synod.ejb.kv.ReservedKeyException;
 import io.synod.ejb.node.SynodNode;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -34,7 +35,8 @@ import java.util.function.Supplier;
  * applications inject (same limits, same checks before anything is proposed). Keys may contain {@code /}.
  *
  * <p>Statuses: 200; 404 for an absent key; 412 when a {@code prevRevision} condition failed (with the key's current
- * revision, 0 if absent); 400 for malformed parameters or a bad key; 413 for a value over the limit; 503 when no
+ * revision, 0 if absent); 400 for malformed parameters or a bad key; 403 for a write under a reserved prefix
+ * ({@code /synod/audit/}: only the console's audit writer writes there); 413 for a value over the limit; 503 when no
  * leader can take the request (nothing changed) or when a write's outcome is unknown ({@code "outcome":
  * "indeterminate"}: read before retrying). Every error is a JSON body; never a 500.
  */
@@ -141,6 +143,9 @@ public class KvResource {
     private static Response failure(Throwable e) {
         if (e instanceof KvParameters.BadParameterException bad) {
             return ApiError.of(Response.Status.BAD_REQUEST, bad.getMessage());
+        }
+        if (e instanceof ReservedKeyException reserved) {
+            return ApiError.of(Response.Status.FORBIDDEN, reserved.getMessage());
         }
         if (e instanceof ValueTooLargeException tooLarge) {
             return ApiError.of(Response.Status.REQUEST_ENTITY_TOO_LARGE, tooLarge.getMessage());

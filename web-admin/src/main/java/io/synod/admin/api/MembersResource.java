@@ -1,5 +1,6 @@
 package io.synod.admin.api;
 
+import io.synod.admin.cluster.ConfChangeFit;
 import io.synod.core.consensus.ConfChange;
 import io.synod.core.consensus.ConfState;
 import io.synod.core.consensus.NodeId;
@@ -70,7 +71,7 @@ public class MembersResource {
             return ClusterResource.notRunning(node);
         }
         ConfState conf = runtime.get().status().confState();
-        Optional<String> misfit = misfit(kind, target, conf);
+        Optional<String> misfit = ConfChangeFit.misfit(kind, target, conf);
         if (misfit.isPresent()) {
             return ApiError.of(Response.Status.BAD_REQUEST, misfit.get(), Json.createObjectBuilder()
                     .add("voters", Json.createArrayBuilder(conf.voters().stream().map(NodeId::value).toList()))
@@ -93,19 +94,5 @@ public class MembersResource {
                 .add("nodeId", target.value())
                 .add("index", index)
                 .build().toString()).build();
-    }
-
-    /** Why the change cannot apply to this node's view of the configuration (checked again by the leader). */
-    private static Optional<String> misfit(ConfChange.Kind kind, NodeId target, ConfState conf) {
-        return switch (kind) {
-            case ADD_LEARNER -> conf.contains(target)
-                    ? Optional.of(target + " is already " + (conf.voters().contains(target) ? "a voter" : "a learner"))
-                    : Optional.empty();
-            case ADD_VOTER -> conf.learners().contains(target) ? Optional.empty()
-                    : Optional.of(target + " is not a learner" + (conf.voters().contains(target) ? " (already a voter)"
-                    : "; add it as a learner first"));
-            case REMOVE -> conf.contains(target) ? Optional.empty()
-                    : Optional.of(target + " is not a member of the configuration");
-        };
     }
 }

@@ -3,6 +3,7 @@ package io.synod.admin.audit;
 import io.synod.core.statemachine.kv.KeyValue;
 import io.synod.core.statemachine.kv.KvCommand;
 import io.synod.core.statemachine.kv.KvResult;
+import io.synod.ejb.kv.ReservedKeys;
 import io.synod.ejb.node.SynodNode;
 import io.synod.ejb.runtime.NodeRuntime;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,14 +24,17 @@ import java.util.logging.Logger;
 /**
  * Writes and reads the audit log in the replicated key-value store. Keys are
  * {@code /synod/audit/<inverted millis>-<node>-<random>}: the inverted time makes a prefix scan return the newest
- * entries first. Writing goes through Raft (leader only), so an entry exists on a majority before the action
- * it records is taken; reading is LOCAL, from this member's copy.
+ * entries first. Writing goes through Raft (via the leader, from any member), so an entry exists on a majority
+ * before the action it records is taken; reading is LOCAL, from this member's copy.
  */
 @ApplicationScoped
 public class AuditLog {
 
-    /** Reserved for the console: other writers (the key-value ops API) must not write under it. */
-    public static final String PREFIX = "/synod/audit/";
+    /**
+     * Reserved: the store applications, the ops API and the store browser write through refuses it, so this
+     * writer proposes straight to the runtime and is the only one that can write there.
+     */
+    public static final String PREFIX = ReservedKeys.AUDIT_PREFIX;
     private static final long WRITE_SECONDS = 5;
     private static final Logger LOG = Logger.getLogger(AuditLog.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -1,40 +1,31 @@
 package io.synod.admin.console;
 
-import io.synod.admin.audit.AuditEntry;
-import io.synod.admin.audit.AuditLog;
-import io.synod.admin.audit.AuditUnavailableException;
 import io.synod.admin.monitor.ClusterMonitor;
-import io.synod.admin.security.ConsoleSecurity;
 import io.synod.core.consensus.NodeId;
 import io.synod.ejb.node.SynodNode;
 import io.synod.ejb.runtime.NodeRuntime;
 import io.synod.ejb.runtime.RuntimeStatus;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Logger;
 
 /**
  * Transfer leadership from the console (form {@code action-transfer}). Runs on the leader only (the engine
- * refuses elsewhere); the page says where the leader is otherwise. Rule: no action without its audit record —
- * the record ("accepted") is committed first, then the transfer is started; if the engine refuses after all, a
+ * refuses elsewhere); the page says where the leader is otherwise. Audited through {@link ActionGate}: the
+ * record ("accepted") is committed first, then the transfer is started; if the engine refuses after all, a
  * second record says so. Every outcome is a message on the page, never a stack trace.
  */
 @Named
 @RequestScoped
 public class LeadershipActions {
 
-    private static final Logger LOG = Logger.getLogger(LeadershipActions.class.getName());
     private static final long ACCEPT_SECONDS = 5;
     /** About one election timeout and a half at the default tick: a transfer normally ends well within it. */
     private static final long LEADER_WAIT_MILLIS = 3_000;
@@ -43,7 +34,7 @@ public class LeadershipActions {
     SynodNode node;
 
     @Inject
-    AuditLog audit;
+    ActionGate gate;
 
     @Inject
     ClusterMonitor monitor;
@@ -72,18 +63,14 @@ public class LeadershipActions {
 
     public void transfer() {
         FacesContext faces = FacesContext.getCurrentInstance();
-        ExternalContext external = faces.getExternalContext();
-        String user = external.getUserPrincipal() == null ? "?" : external.getUserPrincipal().getName();
-        if (!external.isUserInRole(ConsoleSecurity.ADMIN_ROLE)) {
-            // ReadOnlyGuard refuses such a post before it gets here; this is the second lock on the door
-            LOG.warning(() -> "refused transfer-leadership by read-only user '" + user + "'");
-            error(faces, "Refused: your role is read-only.");
+        Optional<String> user = gate.admin(faces, "transfer-leadership");
+        if (user.isEmpty()) {
             return;
         }
         Optional<NodeRuntime> runtime = node.runtime();
         Optional<RuntimeStatus> status = runtime.map(NodeRuntime::status);
         if (status.isEmpty() || !status.get().isLeader()) {
-            error(faces, "Not transferred: this node is not the leader"
+            ActionGate.error(faces, "Not transferred: this node is not the leader"
                     + status.flatMap(RuntimeStatus::leader).map(l -> "; open the console of " + l).orElse("") + ".");
             return;
         }
@@ -91,38 +78,33 @@ public class LeadershipActions {
         try {
             to = NodeId.of(target == null ? "" : target.trim());
         } catch (IllegalArgumentException e) {
-            error(faces, "Not transferred: choose a member to hand leadership to.");
+            ActionGate.error(faces, "Not transferred: choose a member to hand leadership to.");
             return;
         }
         if (to.equals(status.get().id()) || !status.get().confState().voters().contains(to)) {
-            error(faces, "Not transferred: " + to + " is not another voter of this cluster.");
+            ActionGate.error(faces, "Not transferred: " + to + " is not another voter of this cluster.");
             return;
         }
         String action = "transfer leadership " + status.get().id() + " -> " + to + " (term " + status.get().term() + ")";
-        String self = node.settings().nodeId().value();
-        try {
-            audit.record(new AuditEntry(Instant.now(), user, self, action, "accepted"));
-        } catch (AuditUnavailableException e) {
-            error(faces, "Not transferred: the audit record could not be written (" + e.getMessage() + ").");
+        if (!gate.accepted(faces, user.get(), action, "Not transferred")) {
             return;
         }
         try {
             runtime.get().transferLeadership(to).get(ACCEPT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException | TimeoutException e) {
             String why = e instanceof ExecutionException ? String.valueOf(e.getCause().getMessage()) : "no answer within " + ACCEPT_SECONDS + " s";
-            recordRefusal(user, self, action, why);
-            error(faces, "Not transferred: " + why);
+            gate.outcome(user.get(), action, "refused: " + why);
+            ActionGate.error(faces, "Not transferred: " + why);
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            error(faces, "Not transferred: interrupted.");
+            ActionGate.error(faces, "Not transferred: interrupted.");
             return;
         }
         Optional<RuntimeStatus> after = awaitLeader(runtime.get(), to.value());
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, after.isPresent()
+        ActionGate.info(faces, after.isPresent()
                 ? "Leadership is being handed to " + to + ": " + to + " leads now (term " + after.get().term() + ")."
-                : "Leadership is being handed to " + to + "; it does not lead yet (the overview shows when it does).",
-                null));
+                : "Leadership is being handed to " + to + "; it does not lead yet (the overview shows when it does).");
     }
 
     /**
@@ -145,19 +127,7 @@ public class LeadershipActions {
         return Optional.empty();
     }
 
-    private void recordRefusal(String user, String self, String action, String why) {
-        try {
-            audit.record(new AuditEntry(Instant.now(), user, self, action, "refused: " + why));
-        } catch (AuditUnavailableException e) {
-            LOG.warning(() -> "could not audit the refusal of '" + action + "': " + e.getMessage());
-        }
-    }
-
     private Optional<RuntimeStatus> status() {
         return node.runtime().map(NodeRuntime::status);
-    }
-
-    private static void error(FacesContext faces, String message) {
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
     }
 }

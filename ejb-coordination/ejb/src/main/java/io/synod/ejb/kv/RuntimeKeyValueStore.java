@@ -90,7 +90,7 @@ public final class RuntimeKeyValueStore implements KeyValueStore {
 
     @Override
     public CompletionStage<Long> putAsync(String key, byte[] value, Optional<Duration> ttl) {
-        return write(() -> new KvCommand.Put(requireKey(key), require(value, "value"), ttl(ttl)), KvValues::revision);
+        return write(() -> new KvCommand.Put(writableKey(key), require(value, "value"), ttl(ttl)), KvValues::revision);
     }
 
     /**
@@ -124,32 +124,40 @@ public final class RuntimeKeyValueStore implements KeyValueStore {
 
     @Override
     public CompletionStage<CasResult> putIfAbsentAsync(String key, byte[] value, Optional<Duration> ttl) {
-        return write(() -> new KvCommand.PutIfAbsent(requireKey(key), require(value, "value"), ttl(ttl)),
+        return write(() -> new KvCommand.PutIfAbsent(writableKey(key), require(value, "value"), ttl(ttl)),
                 KvValues::cas);
     }
 
     @Override
     public CompletionStage<CasResult> compareAndSetAsync(String key, long expectedRevision, byte[] value,
                                                          Optional<Duration> ttl) {
-        return write(() -> new KvCommand.CompareAndSet(requireKey(key), expectedRevision, require(value, "value"),
+        return write(() -> new KvCommand.CompareAndSet(writableKey(key), expectedRevision, require(value, "value"),
                 ttl(ttl)), KvValues::cas);
     }
 
     @Override
     public CompletionStage<Boolean> deleteAsync(String key) {
-        return write(() -> new KvCommand.Delete(requireKey(key)), KvValues::deleted);
+        return write(() -> new KvCommand.Delete(writableKey(key)), KvValues::deleted);
     }
 
     @Override
     public CompletionStage<CasResult> compareAndDeleteAsync(String key, long expectedRevision) {
-        return write(() -> new KvCommand.CompareAndDelete(requireKey(key), expectedRevision), KvValues::cas);
+        return write(() -> new KvCommand.CompareAndDelete(writableKey(key), expectedRevision), KvValues::cas);
     }
 
     /** Through the log (the core's read-only Scan command): linearizable wherever it is asked. */
     @Override
     public CompletionStage<ScanPage> scanAsync(String prefix, int limit) {
+        return scanAfterAsync(prefix, Optional.empty(), limit);
+    }
+
+    /**
+     * The page of keys under {@code prefix} that follow {@code startAfter} (the last key of the previous page),
+     * linearizable like {@link #scanAsync}: how the console pages through a prefix.
+     */
+    public CompletionStage<ScanPage> scanAfterAsync(String prefix, Optional<String> startAfter, int limit) {
         return attempt(false, () -> {
-            KvCommand scan = new KvCommand.Scan(require(prefix, "prefix"), Optional.empty(), limit);
+            KvCommand scan = new KvCommand.Scan(require(prefix, "prefix"), require(startAfter, "startAfter"), limit);
             validator.validate(scan);
             return answer(running().submit(scan), false, KvValues::page);
         });
@@ -202,6 +210,12 @@ public final class RuntimeKeyValueStore implements KeyValueStore {
 
     private static Optional<Ttl> ttl(Optional<Duration> ttl) {
         return require(ttl, "ttl").map(Ttl::of); // Ttl.of refuses zero, negative and sub-millisecond durations
+    }
+
+    /** A key the request may write: present and outside the reserved prefixes. */
+    private static String writableKey(String key) {
+        ReservedKeys.checkWritable(requireKey(key));
+        return key;
     }
 
     private static String requireKey(String key) {

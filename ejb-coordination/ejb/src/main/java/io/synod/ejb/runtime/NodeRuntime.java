@@ -423,6 +423,34 @@ public final class NodeRuntime implements AutoCloseable {
         return future;
     }
 
+    /**
+     * Take a snapshot of this member's state machine now, at its applied index, instead of waiting for the
+     * {@code snapshotEntries} threshold (an operator's "snapshot now", e.g. before maintenance). Completes with
+     * the snapshot's index once it is durable and the log is compacted behind it; at once with the current
+     * snapshot's index when nothing was applied since.
+     */
+    public CompletableFuture<Long> snapshotNow() {
+        CompletableFuture<Long> future = new CompletableFuture<>();
+        loop.post(future, () -> {
+            long applied = replica.applied();
+            if (applied == replica.snapshotIndex()) {
+                future.complete(applied);
+                return;
+            }
+            replica.snapshotTaken(applied);
+            writer.snapshot(applied, replica.confState(), replica.image(), settings.snapshotEntries() / 2,
+                    () -> {
+                        metrics.snapshotTaken();
+                        future.complete(applied);
+                    },
+                    failure -> {
+                        future.completeExceptionally(failure);
+                        loop.post(() -> halt(failure));
+                    });
+        });
+        return future;
+    }
+
     /** Peers connected right now over a link on which they proved the cluster secret. */
     public Set<NodeId> authenticatedPeers() {
         return transport.authenticatedPeers();

@@ -95,6 +95,37 @@ class RuntimeKeyValueStoreTest {
     }
 
     @Test
+    void scanAfterPagesThroughThePrefix() {
+        for (String key : new String[] {"a/3", "a/1", "a/2", "b/1"}) {
+            store.put(key, bytes(key));
+        }
+        ScanPage second = store.scanAfterAsync("a/", Optional.of("a/1"), 1).toCompletableFuture().join();
+        assertThat(second.entries()).extracting(KeyValue::key).containsExactly("a/2");
+        assertThat(second.more()).isTrue();
+        ScanPage last = store.scanAfterAsync("a/", Optional.of("a/2"), 5).toCompletableFuture().join();
+        assertThat(last.entries()).extracting(KeyValue::key).containsExactly("a/3");
+        assertThat(last.more()).isFalse();
+    }
+
+    @Test
+    void everyWriteUnderTheAuditPrefixIsRefusedAndChangesNothing() {
+        String key = ReservedKeys.AUDIT_PREFIX + "x";
+        long before = store.scan("", 10).revision();
+        for (Runnable write : new Runnable[] {
+                () -> store.put(key, bytes("forged")),
+                () -> store.putIfAbsent(key, bytes("forged")),
+                () -> store.compareAndSet(key, 0, bytes("forged")),
+                () -> store.delete(key),
+                () -> store.compareAndDelete(key, 1)}) {
+            assertThat(catchThrowable(write::run)).isInstanceOf(ReservedKeyException.class)
+                    .isInstanceOf(InvalidKeyException.class).hasMessageContaining("reserved");
+        }
+        assertThat(store.scan("", 10).revision()).as("nothing proposed").isEqualTo(before);
+        assertThat(store.get(key)).as("reading stays open").isEmpty();
+        assertThat(store.put("/synod/auditx", bytes("ok"))).as("only the prefix itself").isPositive();
+    }
+
+    @Test
     void deleteAndCompareAndDelete() {
         long revision = store.put("cfg/x", bytes("one"));
         assertThat(store.compareAndDelete("cfg/x", revision + 100).succeeded()).isFalse();

@@ -58,6 +58,33 @@ class NodeRuntimeSingleNodeTest {
         }
     }
 
+    @Test
+    void snapshotNowSnapshotsAtTheAppliedIndexAndSurvivesARestart() throws Exception {
+        try (RuntimeCluster cluster = solo(1_000_000)) {
+            NodeRuntime node = cluster.start(SOLO);
+            cluster.awaitLeader();
+            for (int i = 0; i < 5; i++) {
+                cluster.put("k" + i, "v" + i);
+            }
+            await().until(() -> node.status().appliedIndex() == node.status().commitIndex());
+            assertThat(node.status().snapshotIndex()).as("far below the threshold").isZero();
+            long applied = node.status().appliedIndex();
+
+            long taken = node.snapshotNow().get(30, TimeUnit.SECONDS);
+            assertThat(taken).isEqualTo(applied);
+            await().until(() -> node.status().snapshotIndex() == applied);
+            assertThat(node.snapshotNow().get(30, TimeUnit.SECONDS)).as("nothing new applied: the same snapshot")
+                    .isEqualTo(applied);
+            cluster.stop(SOLO);
+
+            NodeRuntime restarted = cluster.start(SOLO);
+            assertThat(restarted.status().snapshotIndex()).isEqualTo(applied);
+            for (int i = 0; i < 5; i++) {
+                assertThat(readLocal(restarted, "k" + i)).contains("v" + i);
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(ConsensusProtocol.class)
     void aDataDirectoryWrittenByOneProtocolIsRefusedByTheOtherAndLeftAlone(ConsensusProtocol protocol) throws Exception {
