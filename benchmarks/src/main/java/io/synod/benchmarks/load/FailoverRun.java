@@ -77,8 +77,11 @@ final class FailoverRun {
         try {
             Thread.sleep(failover.beforeKill().toMillis());
             int leader = findLeader();
-            long killNanos = System.nanoTime();
             cluster.kill(leader);
+            // Taken once the script has returned, so the kill has certainly happened: a clock read before
+            // starting the script would count puts sent while the script was still starting (hundreds of ms on
+            // a loaded machine), which the old leader commits, as the first acknowledgements "after" the kill.
+            long killNanos = System.nanoTime();
             Thread.sleep(failover.afterKill().toMillis());
             stop.set(true);
             for (Thread writer : writers) {
