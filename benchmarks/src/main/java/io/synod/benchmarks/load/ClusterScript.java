@@ -3,6 +3,8 @@ package io.synod.benchmarks.load;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -40,6 +42,14 @@ final class ClusterScript implements AutoCloseable {
         }
     }
 
+    /** SIGKILL instance {@code instance} (1..3) through the script's {@code kill I}. */
+    void kill(int instance) throws IOException, InterruptedException {
+        int exit = run("kill", Integer.toString(instance));
+        if (exit != 0) {
+            throw new IllegalStateException(script.getFileName() + " kill " + instance + " failed (exit " + exit + ")");
+        }
+    }
+
     @Override
     public void close() throws IOException, InterruptedException {
         if (up.compareAndSet(true, false)) {
@@ -58,8 +68,11 @@ final class ClusterScript implements AutoCloseable {
         }
     }
 
-    private int run(String command) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(script.toString(), command).inheritIO();
+    private int run(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>();
+        line.add(script.toString());
+        line.addAll(List.of(command));
+        ProcessBuilder builder = new ProcessBuilder(line).inheritIO();
         builder.environment().putAll(environment);
         Process process = builder.start();
         return process.waitFor();

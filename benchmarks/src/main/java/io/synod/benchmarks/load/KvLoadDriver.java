@@ -7,8 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * The KV load benchmark: the same put workload against a local 3-instance Synod cluster and a local 3-member
@@ -41,18 +42,21 @@ public final class KvLoadDriver {
                 settings.threadCounts(), settings.valueBytes(), settings.warmup().toSeconds(),
                 settings.duration().toSeconds(), Runtime.getRuntime().availableProcessors(), loadAverage());
         List<LoadResult> results = new ArrayList<>();
+        Map<String, FailoverGap> gaps = new LinkedHashMap<>();
         for (String system : settings.systems()) {
-            results.addAll(measure(system));
+            results.addAll(measure(system, gaps));
         }
         out.println();
         out.println("=== KV load results (3 members each, fsync on, 127.0.0.1) ===");
         results.forEach(r -> out.println(r.line()));
-        ratioLine(results).ifPresent(out::println);
+        ResultLines.synodVsEtcd(results).ifPresent(out::println);
+        ResultLines.raftVsMultiPaxos(results).forEach(out::println);
+        ResultLines.failoverGaps(gaps).ifPresent(out::println);
         return results;
     }
 
-    private List<LoadResult> measure(String system) throws IOException, InterruptedException {
-        String script = system.equals(LoadSettings.ETCD) ? "etcd-cluster" : "synod-cluster";
+    private List<LoadResult> measure(String system, Map<String, FailoverGap> gaps) throws IOException, InterruptedException {
+        String script = !LoadSettings.isSynod(system) ? "etcd-cluster" : "synod-cluster";
         List<LoadResult> results = new ArrayList<>();
         try (ClusterScript cluster = new ClusterScript(settings.repo(), script, settings.scriptEnvironment(system))) {
             if (settings.manageClusters()) {
@@ -60,7 +64,7 @@ public final class KvLoadDriver {
             }
             KvPutProtocol protocol = system.equals(LoadSettings.ETCD)
                     ? new EtcdV3GatewayProtocol()
-                    : new SynodKvProtocol(settings.synodAdminPassword());
+                    : new SynodKvProtocol(system, settings.synodAdminPassword(system));
             List<Member> members = settings.members(system);
             out.println("--- " + system + " at " + members + " ---");
             for (int threads : settings.threadCounts()) {
@@ -69,24 +73,16 @@ public final class KvLoadDriver {
                 result.firstError().ifPresent(e -> out.println("       first error: " + e));
                 results.add(result);
             }
+            if (settings.failover().enabled() && LoadSettings.isSynod(system)) {
+                FailoverGap gap = new FailoverRun(protocol, members, settings, settings.synodAdminPassword(system))
+                        .run(cluster);
+                out.printf(Locale.ROOT, "%s failover: %d writers, gap %s, longest pause between acks %d ms, %d acks%n",
+                        system, settings.failover().threads(), gap.gapText(),
+                        Math.round(gap.longestPauseNanos() / 1e6), gap.acks());
+                gaps.put(system, gap);
+            }
         }
         return results;
-    }
-
-    /** {@code synod/etcd puts/s: 16 threads X.XX×, 64 threads Y.YY×}, when both systems ran. */
-    static Optional<String> ratioLine(List<LoadResult> results) {
-        List<String> parts = new ArrayList<>();
-        for (LoadResult synod : results) {
-            if (!synod.system().equals(LoadSettings.SYNOD)) {
-                continue;
-            }
-            results.stream()
-                    .filter(r -> r.system().equals(LoadSettings.ETCD) && r.threads() == synod.threads() && r.puts() > 0)
-                    .findFirst()
-                    .ifPresent(etcd -> parts.add(String.format(Locale.ROOT, "%d threads %.2f×", synod.threads(),
-                            synod.putsPerSecond() / etcd.putsPerSecond())));
-        }
-        return parts.isEmpty() ? Optional.empty() : Optional.of("synod/etcd puts/s: " + String.join(", ", parts));
     }
 
     private static String loadAverage() {

@@ -13,10 +13,22 @@ import java.util.Map;
  * {@code ETCD_CLIENT_BASE_PORT}, ...), so the driver and the scripts it starts always agree.
  */
 record LoadSettings(List<Integer> threadCounts, Duration warmup, Duration duration, int valueBytes,
-        int requestTimeoutMillis, List<String> systems, boolean manageClusters, Path repo, Map<String, String> env) {
+        int requestTimeoutMillis, List<String> systems, boolean manageClusters, Path repo, Map<String, String> env,
+        FailoverSettings failover) {
 
     static final String ETCD = "etcd";
+    /** Synod on its default protocol, Raft. */
     static final String SYNOD = "synod";
+    /** The same Synod workload on a cluster started with SYNOD_PROTOCOL=multipaxos, in its own state folder. */
+    static final String SYNOD_MULTIPAXOS = "synod-multipaxos";
+    private static final List<String> KNOWN_SYSTEMS = List.of(ETCD, SYNOD, SYNOD_MULTIPAXOS);
+
+    /**
+     * The optional failover phase ({@code -Dbench.failover=true}): {@code threads} writers spread over all
+     * members, the leader killed after {@code beforeKill}, writes observed for {@code afterKill} more.
+     */
+    record FailoverSettings(boolean enabled, int threads, Duration beforeKill, Duration afterKill) {
+    }
 
     static LoadSettings fromSystemProperties() {
         List<Integer> threads = Arrays.stream(System.getProperty("bench.threads", "16,64").split(","))
@@ -24,8 +36,8 @@ record LoadSettings(List<Integer> threadCounts, Duration warmup, Duration durati
         List<String> systems = Arrays.stream(System.getProperty("bench.systems", ETCD + "," + SYNOD).split(","))
                 .map(String::trim).toList();
         for (String system : systems) {
-            if (!system.equals(ETCD) && !system.equals(SYNOD)) {
-                throw new IllegalArgumentException("bench.systems: unknown system '" + system + "' (etcd, synod)");
+            if (!KNOWN_SYSTEMS.contains(system)) {
+                throw new IllegalArgumentException("bench.systems: unknown system '" + system + "' " + KNOWN_SYSTEMS);
             }
         }
         for (int count : threads) {
@@ -41,7 +53,11 @@ record LoadSettings(List<Integer> threadCounts, Duration warmup, Duration durati
                 systems,
                 Boolean.parseBoolean(System.getProperty("bench.manageClusters", "true")),
                 repoRoot(),
-                System.getenv());
+                System.getenv(),
+                new FailoverSettings(Boolean.parseBoolean(System.getProperty("bench.failover", "false")),
+                        Integer.getInteger("bench.failover.threads", 16),
+                        Duration.ofSeconds(Long.getLong("bench.failover.beforeKill", 5)),
+                        Duration.ofSeconds(Long.getLong("bench.failover.afterKill", 30))));
     }
 
     /** {@code bench.repo}, else the nearest directory up from here that holds the cluster scripts. */
@@ -57,6 +73,15 @@ record LoadSettings(List<Integer> threadCounts, Duration warmup, Duration durati
         }
         throw new IllegalStateException("no deploy-scripts/synod-cluster.sh above " + Path.of("").toAbsolutePath()
                 + ": run from the repository or pass -Dbench.repo=/path/to/repo");
+    }
+
+    static boolean isSynod(String system) {
+        return system.equals(SYNOD) || system.equals(SYNOD_MULTIPAXOS);
+    }
+
+    /** The consensus protocol a Synod system's cluster is started with (SYNOD_PROTOCOL). */
+    static String synodProtocol(String system) {
+        return system.equals(SYNOD_MULTIPAXOS) ? "multipaxos" : "raft";
     }
 
     String env(String name, String fallback) {
@@ -111,18 +136,19 @@ record LoadSettings(List<Integer> threadCounts, Duration warmup, Duration durati
         if (system.equals(ETCD)) {
             return Map.of("ETCD_STATE_DIR", stateDir(ETCD).toString());
         }
-        return Map.of("SYNOD_STATE_DIR", stateDir(SYNOD).toString(),
+        return Map.of("SYNOD_STATE_DIR", stateDir(system).toString(),
+                "SYNOD_PROTOCOL", synodProtocol(system),
                 "SYNOD_DEPLOY_EXAMPLES", env("SYNOD_DEPLOY_EXAMPLES", "0"),
                 "SYNOD_READY_TIMEOUT", env("SYNOD_READY_TIMEOUT", "600"));
     }
 
     /** SYNOD_ADMIN_PASSWORD, else the password synod-cluster.sh generated into its state folder. */
-    String synodAdminPassword() throws java.io.IOException {
+    String synodAdminPassword(String system) throws java.io.IOException {
         String fromEnv = env.get("SYNOD_ADMIN_PASSWORD");
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv;
         }
-        Path file = (manageClusters ? stateDir(SYNOD)
+        Path file = (manageClusters ? stateDir(system)
                 : Path.of(env("SYNOD_STATE_DIR", repo.resolve(".synod-cluster").toString()))).resolve("admin-password");
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("no SYNOD_ADMIN_PASSWORD and no " + file + " (start the cluster first)");

@@ -12,16 +12,19 @@ final class SynodKvProtocol implements KvPutProtocol {
 
     static final String PATH = "/synod/api/v1/kv/";
 
+    private final String system;
     private final String authorization;
 
-    SynodKvProtocol(String adminPassword) {
+    /** {@code system} names the results: "synod" (Raft) or "synod-multipaxos". */
+    SynodKvProtocol(String system, String adminPassword) {
+        this.system = system;
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString(("admin:" + adminPassword).getBytes(StandardCharsets.UTF_8));
     }
 
     @Override
     public String system() {
-        return "synod";
+        return system;
     }
 
     @Override

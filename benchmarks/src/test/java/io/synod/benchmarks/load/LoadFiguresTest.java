@@ -48,8 +48,8 @@ class LoadFiguresTest {
         List<LoadResult> results = List.of(result("etcd", 16, 20_000), result("etcd", 64, 40_000),
                 result("synod", 16, 50_000), result("synod", 64, 60_000));
         assertEquals(Optional.of("synod/etcd puts/s: 16 threads 2.50×, 64 threads 1.50×"),
-                KvLoadDriver.ratioLine(results));
-        assertEquals(Optional.empty(), KvLoadDriver.ratioLine(List.of(result("etcd", 16, 20_000))));
+                ResultLines.synodVsEtcd(results));
+        assertEquals(Optional.empty(), ResultLines.synodVsEtcd(List.of(result("etcd", 16, 20_000))));
         assertEquals(1000.0, result("etcd", 16, 20_000).putsPerSecond(), 1e-9);
     }
 }
