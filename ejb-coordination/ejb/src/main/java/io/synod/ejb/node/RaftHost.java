@@ -59,6 +59,7 @@ public final class RaftHost implements AutoCloseable {
     private volatile Phase phase = Phase.WAITING_FOR_MEMBERS;
     private volatile String detail = "";
     private Map<NodeId, InetSocketAddress> peers = Map.of();
+    private final PeerAddressBook addresses = new PeerAddressBook();
     private final MembershipSteward steward;
     /** The last change proposed, to log each decision once rather than at every check until it is applied. */
     private Optional<ConfChange> lastProposed = Optional.empty();
@@ -91,10 +92,13 @@ public final class RaftHost implements AutoCloseable {
                     .filter(m -> !m.local())
                     .collect(Collectors.toUnmodifiableMap(m -> NodeId.of(m.nodeId()),
                             m -> InetSocketAddress.createUnresolved(m.transportHost(), m.transportPort()), (a, b) -> a));
-            if (!now.equals(peers)) {
-                current.updatePeers(resolved(now));
-                peers = now;
-                LOG.info(() -> "Synod node " + settings.nodeId() + " peers now " + now.keySet());
+            Map<NodeId, InetSocketAddress> wanted = addresses.peersFor(now, current.status().confState(),
+                    settings.nodeId());
+            if (!wanted.equals(peers)) {
+                current.updatePeers(resolved(wanted));
+                peers = wanted;
+                LOG.info(() -> "Synod node " + settings.nodeId() + " peers now " + wanted.keySet() + " (visible "
+                        + now.keySet() + ")");
             }
             stewardMembership(current, joining);
         }
