@@ -156,13 +156,11 @@ public class SynodNode {
         expiry = scheduler.scheduleWithFixedDelay(new ExpiryProposer(this::runtime),
                 EXPIRY_PERIOD_MILLIS, EXPIRY_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
         LockMetrics lockMetrics = new LockMetrics();
-        keyValues = new RuntimeKeyValueStore(this::runtime, settings.kvLimits(),
-                Duration.ofMillis(settings.clientRequestTimeoutMillis()).plus(KV_TIMEOUT_SLACK), scheduler,
+        Duration answerBound = Duration.ofMillis(settings.clientRequestTimeoutMillis()).plus(KV_TIMEOUT_SLACK);
+        keyValues = new RuntimeKeyValueStore(this::runtime, settings.kvLimits(), answerBound, scheduler,
                 lockMetrics::fencedWriteRejected);
         locks = new RuntimeDistributedLock(this::runtime, settings.nodeId().value(),
-                Duration.ofMillis(settings.sessionTtlMillis()),
-                Duration.ofMillis(settings.clientRequestTimeoutMillis()).plus(KV_TIMEOUT_SLACK), scheduler, scheduler,
-                lockMetrics);
+                Duration.ofMillis(settings.sessionTtlMillis()), answerBound, scheduler, scheduler, lockMetrics);
         // A lapsed session is expired within about one period past its TTL.
         long sessionPeriod = Math.max(100, Math.min(EXPIRY_PERIOD_MILLIS, settings.sessionTtlMillis() / 4));
         coordinationExpiry = scheduler.scheduleWithFixedDelay(new CoordinationExpiryProposer(this::runtime,
